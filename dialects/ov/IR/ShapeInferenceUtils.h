@@ -1,0 +1,124 @@
+//===- ShapeInferenceUtils.h - OpenVINO shape rules -------------*- C++ -*-===//
+//
+// Shared pieces of OpenVINO's shape inference: broadcasting, axis
+// normalization, windowed (conv/pool) output sizes, and access to constant
+// operand values. Every function reports a violated rule through an optional
+// location, so the same code serves the verifier (which emits) and the
+// importer's pre-creation checks.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef OVC_DIALECTS_OV_IR_SHAPEINFERENCEUTILS_H
+#define OVC_DIALECTS_OV_IR_SHAPEINFERENCEUTILS_H
+
+#include "dialects/ov/IR/OVDialect.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Value.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <optional>
+
+namespace mlir::ov {
+
+using Dims = llvm::SmallVector<int64_t, 6>;
+using OptLoc = std::optional<Location>;
+constexpr int64_t kDynamic = ShapedType::kDynamic;
+
+/// The largest tensor the compiler accepts: 2^40 elements. Keeps every size
+/// computation (element count times element bytes) far from int64 overflow.
+constexpr int64_t kMaxElements = int64_t(1) << 40;
+
+/// True when `declared` refines `inferred`: same element types and ranks,
+/// and each declared dim equals the inferred one or the inferred one is
+/// dynamic.
+bool areCompatibleResultTypes(TypeRange inferred, TypeRange declared);
+
+/// The integer values of a constant operand (an op with the ConstantLike trait
+/// holding a dense integer attribute), or nullopt when not a constant.
+std::optional<llvm::SmallVector<int64_t>> getConstantInts(Value value);
+/// Same for a floating-point or integer constant, as doubles.
+std::optional<llvm::SmallVector<double>> getConstantFloats(Value value);
+
+/// Builds a ranked tensor type, rejecting negative or oversized dims.
+LogicalResult pushTensorType(OptLoc loc, ArrayRef<int64_t> dims,
+                             Type elementType,
+                             llvm::SmallVectorImpl<Type> &results);
+
+/// Maps `axis` in [-rank, rank) to [0, rank).
+FailureOr<int64_t> normalizeAxis(OptLoc loc, int64_t axis, int64_t rank,
+                                 StringRef what);
+
+/// Numpy (right-aligned) or PDPD broadcasting of two shapes.
+FailureOr<Dims> broadcastShapes(OptLoc loc, ArrayRef<int64_t> lhs,
+                                ArrayRef<int64_t> rhs, AutoBroadcast mode,
+                                int64_t pdpdAxis = -1);
+
+/// Pads actually applied on one spatial axis after resolving auto_pad.
+struct ResolvedPads {
+  Dims begin;
+  Dims end;
+};
+
+/// Resolves auto_pad for a windowed op. Explicit pads are taken as given,
+/// `valid` gives zeros, same_upper/same_lower follow OpenVINO's formula
+/// (extra pad at the end / beginning). Dynamic input dims give zero pads.
+ResolvedPads resolvePads(ArrayRef<int64_t> inputSpatial,
+                         ArrayRef<int64_t> kernelSpatial,
+                         ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations,
+                         ArrayRef<int64_t> padsBegin,
+                         ArrayRef<int64_t> padsEnd, AutoPad autoPad);
+
+/// Checks the attribute arrays of a windowed op: one entry per spatial
+/// axis, strides/dilations/kernel >= 1, pads >= 0.
+LogicalResult verifyWindowAttributes(OptLoc loc, size_t spatialRank,
+                                     ArrayRef<int64_t> strides,
+                                     ArrayRef<int64_t> dilations,
+                                     ArrayRef<int64_t> padsBegin,
+                                     ArrayRef<int64_t> padsEnd,
+                                     std::optional<ArrayRef<int64_t>> kernel);
+
+/// Output sizes of a conv/pool window over each spatial axis.
+FailureOr<Dims> inferWindowedDims(OptLoc loc, ArrayRef<int64_t> inputSpatial,
+                                  ArrayRef<int64_t> kernelSpatial,
+                                  ArrayRef<int64_t> strides,
+                                  ArrayRef<int64_t> dilations,
+                                  ArrayRef<int64_t> padsBegin,
+                                  ArrayRef<int64_t> padsEnd, AutoPad autoPad,
+                                  RoundingType rounding);
+
+/// Shared result inference of the element-wise binary ops.
+LogicalResult inferBinaryElementwise(OptLoc loc, Value lhs, Value rhs,
+                                     AutoBroadcast mode, bool comparison,
+                                     llvm::SmallVectorImpl<Type> &results);
+
+/// Shared result inference of the Reduce* ops.
+LogicalResult inferReduction(OptLoc loc, Value input, Value axes,
+                             bool keepDims,
+                             llvm::SmallVectorImpl<Type> &results);
+
+/// Normalized, sorted, unique reduction axes; error on duplicates/out of
+/// range.
+FailureOr<llvm::SmallVector<int64_t>>
+normalizeAxes(OptLoc loc, ArrayRef<int64_t> axes, int64_t rank,
+              StringRef what);
+
+inline ArrayRef<int64_t> shapeOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getShape();
+}
+inline Type elementTypeOf(Value value) {
+  return cast<RankedTensorType>(value.getType()).getElementType();
+}
+
+/// Renders a shape as OpenVINO does in messages: [1,3,?,224].
+std::string formatShape(ArrayRef<int64_t> dims);
+
+} // namespace mlir::ov
+
+#endif // OVC_DIALECTS_OV_IR_SHAPEINFERENCEUTILS_H
+
+namespace mlir::ov {
+/// Requires `value` to hold exactly one element (rank 0 or all dims 1).
+LogicalResult checkScalar(OptLoc loc, Value value);
+} // namespace mlir::ov

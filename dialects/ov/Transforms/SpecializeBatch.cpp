@@ -1,0 +1,74 @@
+//===- SpecializeBatch.cpp - fix a dynamic batch and re-infer shapes ------===//
+
+#include "dialects/ov/IR/OVOps.h"
+#include "dialects/ov/Transforms/Passes.h"
+
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace mlir::ov {
+#define GEN_PASS_DEF_OVSPECIALIZEBATCH
+#include "dialects/ov/Transforms/Passes.h.inc"
+} // namespace mlir::ov
+
+using namespace mlir;
+using namespace mlir::ov;
+
+namespace {
+struct SpecializeBatchPass
+    : public ov::impl::OVSpecializeBatchBase<SpecializeBatchPass> {
+  using OVSpecializeBatchBase::OVSpecializeBatchBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (batch < 1) {
+      func.emitError("batch must be >= 1, got ") << batch;
+      return signalPassFailure();
+    }
+    if (func.isExternal())
+      return;
+    Block &entry = func.getBody().front();
+    bool changed = false;
+    for (BlockArgument arg : entry.getArguments()) {
+      auto type = dyn_cast<RankedTensorType>(arg.getType());
+      if (!type || type.getRank() == 0 || !type.isDynamicDim(0))
+        continue;
+      SmallVector<int64_t> shape(type.getShape());
+      shape[0] = batch;
+      arg.setType(RankedTensorType::get(shape, type.getElementType()));
+      changed = true;
+    }
+    if (!changed)
+      return;
+
+    // Re-infer in program order: operands are always refined first.
+    WalkResult walk = func.walk([&](InferTypeOpInterface op) {
+      SmallVector<Type> inferred;
+      if (failed(op.inferReturnTypes(
+              op->getContext(), op->getLoc(), op->getOperands(),
+              op->getAttrDictionary(), op->getPropertiesStorage(),
+              op->getRegions(), inferred)))
+        return WalkResult::interrupt();
+      for (auto [result, type] : llvm::zip(op->getResults(), inferred))
+        result.setType(type);
+      return WalkResult::advance();
+    });
+    if (walk.wasInterrupted())
+      return signalPassFailure();
+
+    auto returnOp = cast<func::ReturnOp>(entry.getTerminator());
+    func.setFunctionType(FunctionType::get(
+        &getContext(), entry.getArgumentTypes(), returnOp.getOperandTypes()));
+
+    // Shape sub-graphs that depend on the batch are now constant.
+    RewritePatternSet patterns(&getContext());
+    for (RegisteredOperationName name :
+         getContext().getRegisteredOperations())
+      if (name.getDialectNamespace() == OVDialect::getDialectNamespace())
+        name.getCanonicalizationPatterns(patterns, &getContext());
+    if (failed(applyPatternsAndFoldGreedily(func, std::move(patterns))))
+      return signalPassFailure();
+  }
+};
+} // namespace
