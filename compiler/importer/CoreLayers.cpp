@@ -15,7 +15,7 @@ static FailureOr<Type> elementTypeAttr(LayerContext &ctx, StringRef name) {
   std::string error;
   Type type = parseElementType(*text, ctx.context, error);
   if (!type) {
-    ctx.error("attribute '" + name + "': " + error);
+    (void)ctx.error("attribute '" + name + "': " + error);
     return failure();
   }
   return type;

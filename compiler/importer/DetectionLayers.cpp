@@ -127,6 +127,22 @@ static FailureOr<Values> buildDetectionOutput(LayerContext &ctx) {
   attrs.push_back(ctx.named("keep_top_k", ctx.i64Array(*keepTopK)));
   attrs.push_back(
       ctx.named("code_type", ov::BoxCodeTypeAttr::get(ctx.context, *code)));
+  // DetectionOutput-8 derives num_classes from the shapes; record it when
+  // they are static so that both versions import to the same op.
+  if (ctx.version >= 8) {
+    ArrayRef<int64_t> scores = ov::shapeOf(ctx.inputs[1]);
+    ArrayRef<int64_t> priors = ov::shapeOf(ctx.inputs[2]);
+    FailureOr<bool> normalized = ctx.attrs.getBool("normalized", false);
+    int64_t priorSize = succeeded(normalized) && *normalized ? 4 : 5;
+    if (scores.size() == 2 && priors.size() == 3 &&
+        !ShapedType::isDynamic(scores[1]) &&
+        !ShapedType::isDynamic(priors[2]) && priors[2] % priorSize == 0) {
+      int64_t numPriors = priors[2] / priorSize;
+      if (numPriors > 0 && scores[1] % numPriors == 0)
+        attrs.push_back(ctx.named(
+            "num_classes", ctx.builder.getI64IntegerAttr(scores[1] / numPriors)));
+    }
+  }
   int32_t aux = ctx.inputs.size() == 5 ? 1 : 0;
   attrs.push_back(ctx.named("operandSegmentSizes",
                             ctx.builder.getDenseI32ArrayAttr({1, 1, 1, aux, aux})));

@@ -172,8 +172,8 @@ class OV_Op<string mnemonic, list<Trait> traits = []>
     : Op<OV_Dialect, mnemonic, traits>;
 
 // An op whose result types are computed by OpenVINO's shape-inference rules.
-// Declared result types may be more static than the inferred ones (a dynamic
-// batch refined to a static one) but never contradict them.
+// Declared result types may be more or less static than the inferred ones
+// (a refined batch, a shape input folded later) but never contradict them.
 def OV_InferTypeOpTraits : InferTypeOpAdaptorBase<[{
     static bool isCompatibleReturnTypes(::mlir::TypeRange inferred,
                                         ::mlir::TypeRange declared) {

@@ -25,8 +25,10 @@ bool mlir::ov::areCompatibleResultTypes(TypeRange inferred,
     if (infT.getElementType() != decT.getElementType() ||
         infT.getRank() != decT.getRank())
       return false;
+    // Either side may be less static: folding can make inference more
+    // precise than the types written when the op was built.
     for (auto [i, d] : llvm::zip(infT.getShape(), decT.getShape()))
-      if (!ShapedType::isDynamic(i) && i != d)
+      if (!ShapedType::isDynamic(i) && !ShapedType::isDynamic(d) && i != d)
         return false;
   }
   return true;

@@ -30,9 +30,8 @@ constexpr int64_t kDynamic = ShapedType::kDynamic;
 /// computation (element count times element bytes) far from int64 overflow.
 constexpr int64_t kMaxElements = int64_t(1) << 40;
 
-/// True when `declared` refines `inferred`: same element types and ranks,
-/// and each declared dim equals the inferred one or the inferred one is
-/// dynamic.
+/// True when `declared` and `inferred` can describe the same tensor: same
+/// element types and ranks, and equal dims wherever both are static.
 bool areCompatibleResultTypes(TypeRange inferred, TypeRange declared);
 
 /// The integer values of a constant operand (an op with the ConstantLike trait

@@ -5,7 +5,7 @@
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/FoldUtils.h"
 
 namespace mlir::ov {
 #define GEN_PASS_DEF_OVSPECIALIZEBATCH
@@ -42,33 +42,27 @@ struct SpecializeBatchPass
     if (!changed)
       return;
 
-    // Re-infer in program order: operands are always refined first.
-    WalkResult walk = func.walk([&](InferTypeOpInterface op) {
+    // Re-infer in program order, folding as we go: a shape sub-graph that
+    // read the batch becomes constant before its users are re-inferred.
+    OperationFolder folder(&getContext());
+    for (Operation &op : llvm::make_early_inc_range(entry)) {
+      auto inferable = dyn_cast<InferTypeOpInterface>(&op);
+      if (!inferable)
+        continue;
       SmallVector<Type> inferred;
-      if (failed(op.inferReturnTypes(
-              op->getContext(), op->getLoc(), op->getOperands(),
-              op->getAttrDictionary(), op->getPropertiesStorage(),
-              op->getRegions(), inferred)))
-        return WalkResult::interrupt();
-      for (auto [result, type] : llvm::zip(op->getResults(), inferred))
+      if (failed(inferable.inferReturnTypes(
+              &getContext(), op.getLoc(), op.getOperands(),
+              op.getAttrDictionary(), op.getPropertiesStorage(),
+              op.getRegions(), inferred)))
+        return signalPassFailure();
+      for (auto [result, type] : llvm::zip(op.getResults(), inferred))
         result.setType(type);
-      return WalkResult::advance();
-    });
-    if (walk.wasInterrupted())
-      return signalPassFailure();
+      (void)folder.tryToFold(&op);
+    }
 
     auto returnOp = cast<func::ReturnOp>(entry.getTerminator());
     func.setFunctionType(FunctionType::get(
         &getContext(), entry.getArgumentTypes(), returnOp.getOperandTypes()));
-
-    // Shape sub-graphs that depend on the batch are now constant.
-    RewritePatternSet patterns(&getContext());
-    for (RegisteredOperationName name :
-         getContext().getRegisteredOperations())
-      if (name.getDialectNamespace() == OVDialect::getDialectNamespace())
-        name.getCanonicalizationPatterns(patterns, &getContext());
-    if (failed(applyPatternsAndFoldGreedily(func, std::move(patterns))))
-      return signalPassFailure();
   }
 };
 } // namespace

@@ -1,0 +1,48 @@
+//===- ImporterFuzzer.cpp - libFuzzer entry for the IR importer -----------===//
+//
+// Feeds arbitrary bytes to the importer as model.xml, with a small weights
+// file of patterned bytes. Any input must end in a module or in `error:`
+// lines: a crash, a sanitizer report, a hang or a huge allocation is a bug.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/importer/Importer.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+static std::string weightsPath;
+
+extern "C" int LLVMFuzzerInitialize(int *, char ***) {
+  llvm::SmallString<128> path;
+  if (llvm::sys::fs::createTemporaryFile("ovc-fuzz", "bin", path))
+    return 0;
+  FILE *file = std::fopen(path.c_str(), "wb");
+  // 4 KiB: values 0..255 repeated, so that constants of any type decode.
+  for (int i = 0; i < 4096; ++i)
+    std::fputc(i & 0xFF, file);
+  std::fclose(file);
+  weightsPath = std::string(path);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  mlir::MLIRContext context;
+  context.printOpOnDiagnostic(false);
+  std::string sink;
+  llvm::raw_string_ostream errors(sink);
+  ovc::importer::ImportDiagnostics diags("fuzz.xml", errors);
+  auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
+      llvm::StringRef(reinterpret_cast<const char *>(data), size), "fuzz.xml");
+  auto module = ovc::importer::importModelFromBuffer(
+      context, std::move(buffer), weightsPath, diags);
+  // A failed import must say why.
+  if (!module && !diags.hadError())
+    __builtin_trap();
+  return 0;
+}
