@@ -12,6 +12,7 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/AsmState.h"
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
@@ -54,6 +55,9 @@ int main(int argc, char **argv) {
           "MLIR "
        << LLVM_VERSION_STRING << ")\n";
   });
+  // --mlir-print-debuginfo and friends: show each op's IR layer location.
+  mlir::registerAsmPrinterCLOptions();
+  mlir::registerMLIRContextCLOptions();
   cl::HideUnrelatedOptions(ovcCategory);
   cl::ParseCommandLineOptions(
       argc, argv,

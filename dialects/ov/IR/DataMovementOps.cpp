@@ -253,10 +253,14 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   for (auto [i, d] : llvm::enumerate(out)) {
     if (int64_t(i) == minusOne)
       continue;
-    if (isDyn(d))
+    if (isDyn(d)) {
       knownDynamic = true;
-    else
-      known *= d;
+    } else if (d > kMaxElements ||
+               __builtin_mul_overflow(known, d, &known) ||
+               known > kMaxElements) {
+      return emitOptionalError(loc, "target shape ", formatShape(*target),
+                               " has more than 2^40 elements");
+    }
   }
   if (minusOne != -1) {
     if (!isDyn(inElements) && !knownDynamic) {

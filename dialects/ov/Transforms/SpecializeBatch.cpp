@@ -5,6 +5,7 @@
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Interfaces/InferTypeOpInterface.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/FoldUtils.h"
 
 namespace mlir::ov {
@@ -23,7 +24,7 @@ struct SpecializeBatchPass
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     if (batch < 1) {
-      func.emitError("batch must be >= 1, got ") << batch;
+      func.emitError("batch must be >= 1, got ") << int64_t(batch);
       return signalPassFailure();
     }
     if (func.isExternal())
@@ -59,6 +60,11 @@ struct SpecializeBatchPass
         result.setType(type);
       (void)folder.tryToFold(&op);
     }
+
+    // Drop what folding left unused (the old shape sub-graph).
+    for (Operation &op : llvm::make_early_inc_range(llvm::reverse(entry)))
+      if (isOpTriviallyDead(&op))
+        op.erase();
 
     auto returnOp = cast<func::ReturnOp>(entry.getTerminator());
     func.setFunctionType(FunctionType::get(
