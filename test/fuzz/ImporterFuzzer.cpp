@@ -18,6 +18,16 @@
 
 static std::string weightsPath;
 
+// LLVM's BumpPtrAllocator poisons fresh slabs in instrumented code and
+// unpoisons on allocation. The allocator's inline functions here are
+// instrumented but libMLIR.so's are not, and calls from either side may bind
+// to either copy, so ASan would report allocator memory that MLIR handed out
+// as poisoned. Manual poisoning is therefore off; real heap errors are still
+// caught.
+extern "C" const char *__asan_default_options() {
+  return "allow_user_poisoning=0";
+}
+
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   llvm::SmallString<128> path;
   if (llvm::sys::fs::createTemporaryFile("ovc-fuzz", "bin", path))
