@@ -223,13 +223,15 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   if (failed(rank))
     return failure();
   Type element = elementTypeOf(adaptor.getInput());
-  auto target = getConstantInts(adaptor.getShape());
-  if (!target)
+  auto target = getPartialShapeValues(adaptor.getShape());
+  if (!target || int64_t(target->size()) != *rank)
     return pushTensorType(loc, Dims(*rank, kDynamic), element, inferred);
   Dims out;
   int64_t minusOne = -1;
   for (auto [i, d] : llvm::enumerate(*target)) {
-    if (d == 0 && adaptor.getSpecialZero()) {
+    if (isDyn(d)) {
+      out.push_back(kDynamic); // an entry only known at run time
+    } else if (d == 0 && adaptor.getSpecialZero()) {
       if (i >= in.size())
         return emitOptionalError(loc, "special_zero copies dim ", i,
                                  " but the input ", formatShape(in),

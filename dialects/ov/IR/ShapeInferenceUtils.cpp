@@ -1,6 +1,7 @@
 //===- ShapeInferenceUtils.cpp - OpenVINO shape rules ---------------------===//
 
 #include "dialects/ov/IR/ShapeInferenceUtils.h"
+#include "dialects/ov/IR/OVOps.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
@@ -44,6 +45,63 @@ std::optional<SmallVector<int64_t>> mlir::ov::getConstantInts(Value value) {
   for (const APInt &v : attr.getValues<APInt>())
     result.push_back(isUnsigned ? int64_t(v.getZExtValue()) : v.getSExtValue());
   return result;
+}
+
+static std::optional<SmallVector<int64_t>> partialValues(Value value,
+                                                         unsigned depth) {
+  if (auto values = getConstantInts(value))
+    return values;
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  Operation *def = value.getDefiningOp();
+  if (!def || !type || type.getRank() > 1 || depth > 16 ||
+      !isa<IntegerType>(type.getElementType()))
+    return std::nullopt;
+  if (auto shapeOf = dyn_cast<ShapeOfOp>(def))
+    return SmallVector<int64_t>(shapeOf.getInput().getType().getShape());
+  if (auto concat = dyn_cast<ConcatOp>(def)) {
+    SmallVector<int64_t> result;
+    for (Value input : concat.getInputs()) {
+      auto part = partialValues(input, depth + 1);
+      if (!part) {
+        // Keep the length when the input's length is static.
+        ArrayRef<int64_t> shape = shapeOf(input);
+        int64_t length = shape.empty() ? 1 : shape[0];
+        if (ShapedType::isDynamic(length))
+          return std::nullopt;
+        part = SmallVector<int64_t>(length, kDynamic);
+      }
+      result.append(part->begin(), part->end());
+    }
+    return result;
+  }
+  if (auto gather = dyn_cast<GatherOp>(def)) {
+    auto data = partialValues(gather.getInput(), depth + 1);
+    auto indices = getConstantInts(gather.getIndices());
+    auto axis = getConstantInts(gather.getAxis());
+    if (!data || !indices || !axis || (*axis)[0] != 0 ||
+        gather.getBatchDims() != 0 ||
+        cast<RankedTensorType>(gather.getInput().getType()).getRank() != 1)
+      return std::nullopt;
+    SmallVector<int64_t> result;
+    int64_t size = data->size();
+    for (int64_t index : *indices) {
+      if (index < 0)
+        index += size;
+      if (index < 0 || index >= size)
+        return std::nullopt;
+      result.push_back((*data)[index]);
+    }
+    return result;
+  }
+  if (isa<ConvertOp, SqueezeOp, UnsqueezeOp, ReshapeOp>(def) &&
+      isa<IntegerType>(elementTypeOf(def->getOperand(0))))
+    return partialValues(def->getOperand(0), depth + 1);
+  return std::nullopt;
+}
+
+std::optional<SmallVector<int64_t>>
+mlir::ov::getPartialShapeValues(Value value) {
+  return partialValues(value, 0);
 }
 
 std::optional<SmallVector<double>> mlir::ov::getConstantFloats(Value value) {

@@ -37,6 +37,13 @@ bool areCompatibleResultTypes(TypeRange inferred, TypeRange declared);
 /// The integer values of a constant operand (an op with the ConstantLike trait
 /// holding a dense integer attribute), or nullopt when not a constant.
 std::optional<llvm::SmallVector<int64_t>> getConstantInts(Value value);
+/// The values of a shape-like 1-D (or 0-D) integer tensor as far as they are
+/// known: constants, ShapeOf of a partially dynamic tensor, and Concat,
+/// Gather, Convert, Squeeze/Unsqueeze/Reshape of those. Unknown entries are
+/// kDynamic. This is OpenVINO's partial value propagation, which turns
+/// Reshape(x, Concat(Gather(ShapeOf(x), 0), 32)) into [?, 32] for a dynamic
+/// batch. nullopt when nothing is known (not even the length).
+std::optional<llvm::SmallVector<int64_t>> getPartialShapeValues(Value value);
 /// Same for a floating-point or integer constant, as doubles.
 std::optional<llvm::SmallVector<double>> getConstantFloats(Value value);
 
