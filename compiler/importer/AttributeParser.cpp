@@ -92,8 +92,7 @@ std::optional<bool> ovc::importer::parseBool(llvm::StringRef text) {
   return std::nullopt;
 }
 
-Type ovc::importer::parseElementType(llvm::StringRef name,
-                                     MLIRContext *context,
+Type ovc::importer::parseElementType(llvm::StringRef name, MLIRContext *context,
                                      std::string &error) {
   std::string lower = name.trim().lower();
   auto signless = [&](unsigned w) { return IntegerType::get(context, w); };
@@ -123,9 +122,9 @@ Type ovc::importer::parseElementType(llvm::StringRef name,
                      .Cases("nf4", "f8e4m3", "f8e5m2", "f8e8m0", "f4e2m1", true)
                      .Cases("u2", "u3", "u6", "string", true)
                      .Default(false);
-    error = known ? ("element type '" + name + "' is not supported by ovc")
-                        .str()
-                  : ("unknown element type '" + name + "'").str();
+    error = known
+                ? ("element type '" + name + "' is not supported by ovc").str()
+                : ("unknown element type '" + name + "'").str();
   }
   return type;
 }
@@ -236,15 +235,17 @@ static FailureOr<T> readAttr(std::optional<const char *> raw,
   return failure();
 }
 
-FailureOr<int64_t> LayerAttributes::getInt(llvm::StringRef name,
-                                           std::optional<int64_t> fallback) const {
+FailureOr<int64_t>
+LayerAttributes::getInt(llvm::StringRef name,
+                        std::optional<int64_t> fallback) const {
   return readAttr<int64_t>(
       lookup(name), fallback, parseIntegralValue, [&] { missing(name); },
       [&](const char *v) { invalid(name, v, "an integer"); });
 }
 
-FailureOr<double> LayerAttributes::getDouble(llvm::StringRef name,
-                                             std::optional<double> fallback) const {
+FailureOr<double>
+LayerAttributes::getDouble(llvm::StringRef name,
+                           std::optional<double> fallback) const {
   return readAttr<double>(
       lookup(name), fallback, parseDouble, [&] { missing(name); },
       [&](const char *v) { invalid(name, v, "a number"); });
@@ -262,9 +263,7 @@ FailureOr<llvm::SmallVector<int64_t>> LayerAttributes::getIntList(
     std::optional<llvm::SmallVector<int64_t>> fallback) const {
   return readAttr<llvm::SmallVector<int64_t>>(
       lookup(name), fallback, parseIntegerList, [&] { missing(name); },
-      [&](const char *v) {
-        invalid(name, v, "comma-separated integers");
-      });
+      [&](const char *v) { invalid(name, v, "comma-separated integers"); });
 }
 
 FailureOr<llvm::SmallVector<double>> LayerAttributes::getDoubleList(

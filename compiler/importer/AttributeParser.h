@@ -56,31 +56,28 @@ public:
   LayerAttributes(const Layer &layer, ImportDiagnostics &diags);
 
   bool has(llvm::StringRef name) const;
-  mlir::FailureOr<int64_t> getInt(llvm::StringRef name,
-                                  std::optional<int64_t> fallback =
-                                      std::nullopt) const;
-  mlir::FailureOr<double> getDouble(llvm::StringRef name,
-                                    std::optional<double> fallback =
-                                        std::nullopt) const;
-  mlir::FailureOr<bool> getBool(llvm::StringRef name,
-                                std::optional<bool> fallback =
-                                    std::nullopt) const;
-  mlir::FailureOr<llvm::SmallVector<int64_t>>
-  getIntList(llvm::StringRef name,
-             std::optional<llvm::SmallVector<int64_t>> fallback =
-                 std::nullopt) const;
-  mlir::FailureOr<llvm::SmallVector<double>>
-  getDoubleList(llvm::StringRef name,
-                std::optional<llvm::SmallVector<double>> fallback =
-                    std::nullopt) const;
+  mlir::FailureOr<int64_t>
+  getInt(llvm::StringRef name,
+         std::optional<int64_t> fallback = std::nullopt) const;
+  mlir::FailureOr<double>
+  getDouble(llvm::StringRef name,
+            std::optional<double> fallback = std::nullopt) const;
+  mlir::FailureOr<bool>
+  getBool(llvm::StringRef name,
+          std::optional<bool> fallback = std::nullopt) const;
+  mlir::FailureOr<llvm::SmallVector<int64_t>> getIntList(
+      llvm::StringRef name,
+      std::optional<llvm::SmallVector<int64_t>> fallback = std::nullopt) const;
+  mlir::FailureOr<llvm::SmallVector<double>> getDoubleList(
+      llvm::StringRef name,
+      std::optional<llvm::SmallVector<double>> fallback = std::nullopt) const;
   mlir::FailureOr<std::string>
   getString(llvm::StringRef name,
             std::optional<std::string> fallback = std::nullopt) const;
   /// An enum attribute through its generated `symbolize` function; the
   /// value is lower-cased first (the IR writes enums in lowercase).
   template <typename EnumT, typename SymbolizeFn>
-  mlir::FailureOr<EnumT> getEnum(llvm::StringRef name,
-                                 SymbolizeFn symbolize,
+  mlir::FailureOr<EnumT> getEnum(llvm::StringRef name, SymbolizeFn symbolize,
                                  std::optional<EnumT> fallback,
                                  llvm::StringRef allowed) const {
     std::optional<const char *> raw = lookup(name);

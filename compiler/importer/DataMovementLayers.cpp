@@ -56,9 +56,9 @@ static FailureOr<Values> buildPlain(LayerContext &ctx) {
 static FailureOr<Values> buildGather(LayerContext &ctx) {
   if (failed(ctx.expectInputs(3)))
     return failure();
-  FailureOr<int64_t> batchDims =
-      ctx.version >= 7 ? ctx.attrs.getInt("batch_dims", 0)
-                       : FailureOr<int64_t>(0);
+  FailureOr<int64_t> batchDims = ctx.version >= 7
+                                     ? ctx.attrs.getInt("batch_dims", 0)
+                                     : FailureOr<int64_t>(0);
   if (failed(batchDims))
     return failure();
   return ctx.create<ov::GatherOp>(
@@ -140,12 +140,11 @@ static FailureOr<Values> buildTopK(LayerContext &ctx) {
   if (!type)
     return ctx.error("attribute 'index_element_type': " + error);
   return ctx.create<ov::TopKOp>(
-      ctx.inputs,
-      {ctx.named("axis", ctx.builder.getI64IntegerAttr(*axis)),
-       ctx.named("mode", ov::TopKModeAttr::get(ctx.context, *mode)),
-       ctx.named("sort", ov::TopKSortAttr::get(ctx.context, *sort)),
-       ctx.named("index_element_type", TypeAttr::get(type)),
-       ctx.named("stable", ctx.builder.getBoolAttr(*stable))});
+      ctx.inputs, {ctx.named("axis", ctx.builder.getI64IntegerAttr(*axis)),
+                   ctx.named("mode", ov::TopKModeAttr::get(ctx.context, *mode)),
+                   ctx.named("sort", ov::TopKSortAttr::get(ctx.context, *sort)),
+                   ctx.named("index_element_type", TypeAttr::get(type)),
+                   ctx.named("stable", ctx.builder.getBoolAttr(*stable))});
 }
 
 static FailureOr<Values> buildInterpolate(LayerContext &ctx) {
@@ -178,8 +177,7 @@ static FailureOr<Values> buildInterpolate(LayerContext &ctx) {
   auto padsEnd = ctx.attrs.getIntList("pads_end", SmallVector<int64_t>());
   FailureOr<double> cube = ctx.attrs.getDouble("cube_coeff", -0.75);
   if (failed(mode) || failed(calc) || failed(coord) || failed(nearest) ||
-      failed(antialias) || failed(padsBegin) || failed(padsEnd) ||
-      failed(cube))
+      failed(antialias) || failed(padsBegin) || failed(padsEnd) || failed(cube))
     return failure();
   if (v4 && (*mode == ov::InterpolateMode::bilinear_pillow ||
              *mode == ov::InterpolateMode::bicubic_pillow))

@@ -20,9 +20,10 @@ static FailureOr<Values> buildPriorBox(LayerContext &ctx) {
       return failure();
     attrs.push_back(ctx.named(name, ctx.f64Array(*values)));
   }
-  for (auto [name, fallback] :
-       {std::pair<StringRef, bool>{"flip", false}, {"clip", false},
-        {"scale_all_sizes", true}, {"min_max_aspect_ratios_order", true}}) {
+  for (auto [name, fallback] : {std::pair<StringRef, bool>{"flip", false},
+                                {"clip", false},
+                                {"scale_all_sizes", true},
+                                {"min_max_aspect_ratios_order", true}}) {
     FailureOr<bool> value = ctx.attrs.getBool(name, fallback);
     if (failed(value))
       return failure();
@@ -56,14 +57,13 @@ static FailureOr<Values> buildPriorBoxClustered(LayerContext &ctx) {
   double w = *stepW == 0.0 ? *step : *stepW;
   double h = *stepH == 0.0 ? *step : *stepH;
   return ctx.create<ov::PriorBoxClusteredOp>(
-      ctx.inputs,
-      {ctx.named("width", ctx.f64Array(*width)),
-       ctx.named("height", ctx.f64Array(*height)),
-       ctx.named("clip", ctx.builder.getBoolAttr(*clip)),
-       ctx.named("step_w", ctx.builder.getF64FloatAttr(w)),
-       ctx.named("step_h", ctx.builder.getF64FloatAttr(h)),
-       ctx.named("offset", ctx.builder.getF64FloatAttr(*offset)),
-       ctx.named("variance", ctx.f64Array(*variance))});
+      ctx.inputs, {ctx.named("width", ctx.f64Array(*width)),
+                   ctx.named("height", ctx.f64Array(*height)),
+                   ctx.named("clip", ctx.builder.getBoolAttr(*clip)),
+                   ctx.named("step_w", ctx.builder.getF64FloatAttr(w)),
+                   ctx.named("step_h", ctx.builder.getF64FloatAttr(h)),
+                   ctx.named("offset", ctx.builder.getF64FloatAttr(*offset)),
+                   ctx.named("variance", ctx.f64Array(*variance))});
 }
 
 static FailureOr<Values> buildDetectionOutput(LayerContext &ctx) {
@@ -80,7 +80,9 @@ static FailureOr<Values> buildDetectionOutput(LayerContext &ctx) {
   }
   for (auto [name, fallback] :
        {std::pair<StringRef, std::optional<int64_t>>{"background_label_id", 0},
-        {"top_k", -1}, {"input_height", 1}, {"input_width", 1}}) {
+        {"top_k", -1},
+        {"input_height", 1},
+        {"input_width", 1}}) {
     FailureOr<int64_t> value = ctx.attrs.getInt(name, fallback);
     if (failed(value))
       return failure();
@@ -88,18 +90,20 @@ static FailureOr<Values> buildDetectionOutput(LayerContext &ctx) {
   }
   for (auto [name, fallback] :
        {std::pair<StringRef, bool>{"variance_encoded_in_target", false},
-        {"share_location", true}, {"clip_after_nms", false},
-        {"clip_before_nms", false}, {"decrease_label_id", false},
+        {"share_location", true},
+        {"clip_after_nms", false},
+        {"clip_before_nms", false},
+        {"decrease_label_id", false},
         {"normalized", false}}) {
     FailureOr<bool> value = ctx.attrs.getBool(name, fallback);
     if (failed(value))
       return failure();
     attrs.push_back(ctx.named(name, ctx.builder.getBoolAttr(*value)));
   }
-  for (auto [name, fallback] :
-       {std::pair<StringRef, std::optional<double>>{"nms_threshold",
-                                                    std::nullopt},
-        {"confidence_threshold", 0.0}, {"objectness_score", 0.0}}) {
+  for (auto [name, fallback] : {std::pair<StringRef, std::optional<double>>{
+                                    "nms_threshold", std::nullopt},
+                                {"confidence_threshold", 0.0},
+                                {"objectness_score", 0.0}}) {
     FailureOr<double> value = ctx.attrs.getDouble(name, fallback);
     if (failed(value))
       return failure();
@@ -139,13 +143,14 @@ static FailureOr<Values> buildDetectionOutput(LayerContext &ctx) {
         !ShapedType::isDynamic(priors[2]) && priors[2] % priorSize == 0) {
       int64_t numPriors = priors[2] / priorSize;
       if (numPriors > 0 && scores[1] % numPriors == 0)
-        attrs.push_back(ctx.named(
-            "num_classes", ctx.builder.getI64IntegerAttr(scores[1] / numPriors)));
+        attrs.push_back(ctx.named("num_classes", ctx.builder.getI64IntegerAttr(
+                                                     scores[1] / numPriors)));
     }
   }
   int32_t aux = ctx.inputs.size() == 5 ? 1 : 0;
-  attrs.push_back(ctx.named("operandSegmentSizes",
-                            ctx.builder.getDenseI32ArrayAttr({1, 1, 1, aux, aux})));
+  attrs.push_back(
+      ctx.named("operandSegmentSizes",
+                ctx.builder.getDenseI32ArrayAttr({1, 1, 1, aux, aux})));
   return ctx.create<ov::DetectionOutputOp>(ctx.inputs, attrs);
 }
 

@@ -26,8 +26,8 @@ static FailureOr<Values> buildBinary(LayerContext &ctx) {
     FailureOr<bool> pythonDiv = ctx.attrs.getBool("m_pythondiv", true);
     if (failed(pythonDiv))
       return failure();
-    attrs.push_back(ctx.named("python_div", BoolAttr::get(ctx.context,
-                                                          *pythonDiv)));
+    attrs.push_back(
+        ctx.named("python_div", BoolAttr::get(ctx.context, *pythonDiv)));
   }
   return ctx.create<OpTy>(ctx.inputs, attrs);
 }
@@ -106,10 +106,9 @@ static FailureOr<Values> buildFakeQuantize(LayerContext &ctx) {
   if (failed(levels) || failed(mode))
     return failure();
   return ctx.create<ov::FakeQuantizeOp>(
-      ctx.inputs,
-      {ctx.named("levels", ctx.builder.getI64IntegerAttr(*levels)),
-       ctx.named("auto_broadcast",
-                 ov::AutoBroadcastAttr::get(ctx.context, *mode))});
+      ctx.inputs, {ctx.named("levels", ctx.builder.getI64IntegerAttr(*levels)),
+                   ctx.named("auto_broadcast",
+                             ov::AutoBroadcastAttr::get(ctx.context, *mode))});
 }
 
 template <typename OpTy>

@@ -35,8 +35,8 @@ unsigned IRDocument::lineOf(pugi::xml_node node) const {
   ptrdiff_t offset = node.offset_debug();
   if (offset < 0)
     return 0;
-  auto it = std::upper_bound(lineStarts.begin(), lineStarts.end(),
-                             size_t(offset));
+  auto it =
+      std::upper_bound(lineStarts.begin(), lineStarts.end(), size_t(offset));
   return unsigned(it - lineStarts.begin());
 }
 
@@ -94,8 +94,8 @@ IRDocument::parse(std::unique_ptr<llvm::MemoryBuffer> buffer,
       text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) {
     size_t offset = std::min<size_t>(parsed.offset, text.size());
-    auto it = std::upper_bound(doc->lineStarts.begin(),
-                               doc->lineStarts.end(), offset);
+    auto it = std::upper_bound(doc->lineStarts.begin(), doc->lineStarts.end(),
+                               offset);
     unsigned line = unsigned(it - doc->lineStarts.begin());
     unsigned column = unsigned(offset - *(it - 1)) + 1;
     diags.error(llvm::Twine("malformed XML: ") + parsed.description(), line,
@@ -127,7 +127,8 @@ IRDocument::parse(std::unique_ptr<llvm::MemoryBuffer> buffer,
 static bool parsePort(pugi::xml_node portNode, Port &port, unsigned line,
                       const LayerRef &layer, ImportDiagnostics &diags) {
   port.line = line;
-  std::optional<int64_t> id = parseInteger(portNode.attribute("id").as_string());
+  std::optional<int64_t> id =
+      parseInteger(portNode.attribute("id").as_string());
   if (!id || *id < 0) {
     diags.error(layer, formatv("port at line {0} has a missing or invalid id "
                                "'{1}'",
@@ -145,8 +146,8 @@ static bool parsePort(pugi::xml_node portNode, Port &port, unsigned line,
     }
     port.dims.push_back(*value);
     if (port.dims.size() > kMaxRank) {
-      diags.error(layer, formatv("port {0} has more than {1} dims", port.id,
-                                 kMaxRank));
+      diags.error(
+          layer, formatv("port {0} has more than {1} dims", port.id, kMaxRank));
       return false;
     }
   }

@@ -44,8 +44,8 @@ static std::optional<int> resolveVersion(const Layer &layer,
   if (opset.empty()) {
     // Layers without a version attribute are opset1 in old IR v10 files.
     opsetNumber = 1;
-  } else if (!opset.consume_front("opset") || opset.getAsInteger(10, opsetNumber) ||
-             opsetNumber < 1) {
+  } else if (!opset.consume_front("opset") ||
+             opset.getAsInteger(10, opsetNumber) || opsetNumber < 1) {
     diags.error(layer.ref(),
                 formatv("unsupported opset '{0}' (ovc reads the standard "
                         "opset1..opset16 operations)",
@@ -133,8 +133,8 @@ FailureOr<Type> ModelImporter::parameterType(const Layer &layer) {
   }
   SmallVector<Type> types;
   if (failed(ov::pushTensorType(std::nullopt, dims, element, types))) {
-    diags.error(layer.ref(), "shape " + ov::formatShape(dims) +
-                                 " is too large or invalid");
+    diags.error(layer.ref(),
+                "shape " + ov::formatShape(dims) + " is too large or invalid");
     return failure();
   }
   return types[0];
@@ -146,8 +146,8 @@ LogicalResult ModelImporter::checkOutputs(const Layer &layer,
     diags.error(layer.ref(),
                 formatv("the layer declares {0} output port(s) but {1}-{2} "
                         "has {3} output(s)",
-                        layer.outputs.size(), layer.type,
-                        layer.opset, results.size()));
+                        layer.outputs.size(), layer.type, layer.opset,
+                        results.size()));
     return failure();
   }
   for (auto [port, value] : llvm::zip(layer.outputs, results)) {
@@ -326,11 +326,9 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   return module;
 }
 
-OwningOpRef<ModuleOp>
-ovc::importer::importModelFromBuffer(MLIRContext &context,
-                                     std::unique_ptr<llvm::MemoryBuffer> xml,
-                                     llvm::StringRef weightsPath,
-                                     ImportDiagnostics &diags) {
+OwningOpRef<ModuleOp> ovc::importer::importModelFromBuffer(
+    MLIRContext &context, std::unique_ptr<llvm::MemoryBuffer> xml,
+    llvm::StringRef weightsPath, ImportDiagnostics &diags) {
   loadImporterDialects(context);
   std::unique_ptr<IRDocument> doc = IRDocument::parse(std::move(xml), diags);
   if (!doc)

@@ -12,8 +12,8 @@ LogicalResult LayerContext::expectInputs(unsigned min, unsigned max) const {
   if (count >= min && count <= max)
     return success();
   if (min == max)
-    diags.error(layer.ref(), llvm::formatv("expects {0} inputs, got {1}", min,
-                                           count));
+    diags.error(layer.ref(),
+                llvm::formatv("expects {0} inputs, got {1}", min, count));
   else
     diags.error(layer.ref(), llvm::formatv("expects {0} to {1} inputs, got {2}",
                                            min, max, count));
@@ -39,9 +39,8 @@ FailureOr<Values> LayerContext::finish(Operation *op) {
     if (!constant) {
       // Not representable as a constant: keep the op as it is.
       for (Value v : results)
-        if (Operation *def = v.getDefiningOp(); def && def != op &&
-                                                def->use_empty() &&
-                                                isa<ov::ConstantOp>(def))
+        if (Operation *def = v.getDefiningOp();
+            def && def != op && def->use_empty() && isa<ov::ConstantOp>(def))
           def->erase();
       return Values(op->getResults());
     }
@@ -52,8 +51,8 @@ FailureOr<Values> LayerContext::finish(Operation *op) {
 }
 
 Value LayerContext::i64Constant(ArrayRef<int64_t> values) {
-  auto type = RankedTensorType::get({int64_t(values.size())},
-                                    builder.getI64Type());
+  auto type =
+      RankedTensorType::get({int64_t(values.size())}, builder.getI64Type());
   return builder.create<ov::ConstantOp>(
       loc, DenseIntElementsAttr::get(type, values));
 }

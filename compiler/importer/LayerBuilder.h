@@ -25,9 +25,10 @@ using Values = llvm::SmallVector<mlir::Value, 2>;
 
 class LayerContext {
 public:
-  LayerContext(const Layer &layer, int version, llvm::ArrayRef<mlir::Value> inputs,
-               mlir::OpBuilder &builder, mlir::Location loc,
-               ImportDiagnostics &diags, WeightsFile &weights, int irVersion)
+  LayerContext(const Layer &layer, int version,
+               llvm::ArrayRef<mlir::Value> inputs, mlir::OpBuilder &builder,
+               mlir::Location loc, ImportDiagnostics &diags,
+               WeightsFile &weights, int irVersion)
       : layer(layer), version(version), inputs(inputs), builder(builder),
         loc(loc), attrs(layer, diags), diags(diags), weights(weights),
         irVersion(irVersion), context(builder.getContext()) {}
@@ -60,8 +61,9 @@ public:
   /// inference or verification error and returns failure on bad input.
   /// Folds the op when its operands are constants.
   template <typename OpTy>
-  mlir::FailureOr<Values> create(mlir::ValueRange operands,
-                                 llvm::ArrayRef<mlir::NamedAttribute> attributes) {
+  mlir::FailureOr<Values>
+  create(mlir::ValueRange operands,
+         llvm::ArrayRef<mlir::NamedAttribute> attributes) {
     mlir::DictionaryAttr dictionary =
         mlir::DictionaryAttr::get(context, attributes);
     llvm::SmallVector<mlir::Type> types;

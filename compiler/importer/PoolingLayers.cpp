@@ -28,8 +28,8 @@ static FailureOr<Values> buildMaxPool(LayerContext &ctx) {
     return failure();
   if (ctx.version < 14 && *rounding == ov::RoundingType::ceil_torch)
     return ctx.error("rounding_type ceil_torch needs MaxPool-14");
-  attrs.push_back(ctx.named(
-      "rounding_type", ov::RoundingTypeAttr::get(ctx.context, *rounding)));
+  attrs.push_back(ctx.named("rounding_type",
+                            ov::RoundingTypeAttr::get(ctx.context, *rounding)));
   if (ctx.version == 1)
     return ctx.create<ov::MaxPoolOp>(ctx.inputs, attrs);
   FailureOr<std::string> indexType =
@@ -58,9 +58,10 @@ static FailureOr<Values> buildAvgPool(LayerContext &ctx) {
     return failure();
   if (ctx.version < 14 && *rounding == ov::RoundingType::ceil_torch)
     return ctx.error("rounding_type ceil_torch needs AvgPool-14");
-  attrs.push_back(ctx.named(
-      "rounding_type", ov::RoundingTypeAttr::get(ctx.context, *rounding)));
-  attrs.push_back(ctx.named("exclude_pad", ctx.builder.getBoolAttr(*excludePad)));
+  attrs.push_back(ctx.named("rounding_type",
+                            ov::RoundingTypeAttr::get(ctx.context, *rounding)));
+  attrs.push_back(
+      ctx.named("exclude_pad", ctx.builder.getBoolAttr(*excludePad)));
   return ctx.create<ov::AvgPoolOp>(ctx.inputs, attrs);
 }
 
@@ -129,9 +130,9 @@ static FailureOr<Values> buildNormalizeL2(LayerContext &ctx) {
   if (failed(eps) || failed(mode))
     return failure();
   return ctx.create<ov::NormalizeL2Op>(
-      ctx.inputs, {ctx.named("eps", ctx.builder.getF64FloatAttr(*eps)),
-                   ctx.named("eps_mode",
-                             ov::EpsModeAttr::get(ctx.context, *mode))});
+      ctx.inputs,
+      {ctx.named("eps", ctx.builder.getF64FloatAttr(*eps)),
+       ctx.named("eps_mode", ov::EpsModeAttr::get(ctx.context, *mode))});
 }
 
 static FailureOr<Values> buildBatchNorm(LayerContext &ctx) {

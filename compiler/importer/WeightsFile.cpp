@@ -5,8 +5,8 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/BuiltinDialect.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -127,5 +127,6 @@ ElementsAttr WeightsFile::makeConstant(RankedTensorType type, uint64_t offset,
     return DenseResourceElementsAttr::get(type, key, std::move(blob));
   }
   return DenseResourceElementsAttr::get(
-      type, key, HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, alignment));
+      type, key,
+      HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, alignment));
 }

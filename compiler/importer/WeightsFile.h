@@ -25,9 +25,8 @@ public:
   /// Builds the attribute of a Const layer: `byteSize` bytes at `offset`
   /// holding a tensor of `type`. Checks both against the file's size and
   /// the tensor's size. Reports errors against `layer`.
-  mlir::ElementsAttr makeConstant(mlir::RankedTensorType type,
-                                  uint64_t offset, uint64_t byteSize,
-                                  const LayerRef &layer,
+  mlir::ElementsAttr makeConstant(mlir::RankedTensorType type, uint64_t offset,
+                                  uint64_t byteSize, const LayerRef &layer,
                                   ImportDiagnostics &diags);
 
   const std::string &getPath() const { return path; }

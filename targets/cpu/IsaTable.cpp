@@ -13,36 +13,37 @@ namespace {
 const StringRef kSse41[] = {"sse2", "sse3", "ssse3", "sse4.1"};
 const StringRef kAvx[] = {"sse2", "sse3", "ssse3", "sse4.1", "sse4.2", "avx"};
 const StringRef kAvx2[] = {"sse2", "sse3", "ssse3", "sse4.1", "sse4.2", "avx",
-                           "avx2", "fma", "f16c", "bmi", "bmi2"};
-const StringRef kAvx2Vnni[] = {"sse2", "sse3", "ssse3", "sse4.1", "sse4.2",
-                               "avx", "avx2", "fma", "f16c", "bmi", "bmi2",
-                               "avxvnni"};
-const StringRef kAvx2Vnni2[] = {"sse2", "sse3", "ssse3", "sse4.1", "sse4.2",
-                                "avx", "avx2", "fma", "f16c", "bmi", "bmi2",
-                                "avxvnni", "avxvnniint8", "avxneconvert"};
-const StringRef kAvx512[] = {"sse2", "sse3", "ssse3", "sse4.1", "sse4.2",
-                             "avx", "avx2", "fma", "f16c", "bmi", "bmi2",
-                             "avx512f", "avx512bw", "avx512dq", "avx512vl",
-                             "avx512cd"};
-const StringRef kAvx512Vnni[] = {"sse2", "sse3", "ssse3", "sse4.1", "sse4.2",
-                                 "avx", "avx2", "fma", "f16c", "bmi", "bmi2",
-                                 "avx512f", "avx512bw", "avx512dq", "avx512vl",
-                                 "avx512cd", "avx512vnni"};
-const StringRef kAvx512Bf16[] = {"sse2", "sse3", "ssse3", "sse4.1", "sse4.2",
-                                 "avx", "avx2", "fma", "f16c", "bmi", "bmi2",
-                                 "avx512f", "avx512bw", "avx512dq", "avx512vl",
-                                 "avx512cd", "avx512vnni", "avx512bf16"};
+                           "avx2", "fma",  "f16c",  "bmi",    "bmi2"};
+const StringRef kAvx2Vnni[] = {"sse2",   "sse3", "ssse3", "sse4.1",
+                               "sse4.2", "avx",  "avx2",  "fma",
+                               "f16c",   "bmi",  "bmi2",  "avxvnni"};
+const StringRef kAvx2Vnni2[] = {
+    "sse2", "sse3",    "ssse3",       "sse4.1",      "sse4.2",
+    "avx",  "avx2",    "fma",         "f16c",        "bmi",
+    "bmi2", "avxvnni", "avxvnniint8", "avxneconvert"};
+const StringRef kAvx512[] = {"sse2",     "sse3",     "ssse3",    "sse4.1",
+                             "sse4.2",   "avx",      "avx2",     "fma",
+                             "f16c",     "bmi",      "bmi2",     "avx512f",
+                             "avx512bw", "avx512dq", "avx512vl", "avx512cd"};
+const StringRef kAvx512Vnni[] = {
+    "sse2",     "sse3",     "ssse3",    "sse4.1",   "sse4.2",    "avx",
+    "avx2",     "fma",      "f16c",     "bmi",      "bmi2",      "avx512f",
+    "avx512bw", "avx512dq", "avx512vl", "avx512cd", "avx512vnni"};
+const StringRef kAvx512Bf16[] = {
+    "sse2",     "sse3",     "ssse3",    "sse4.1",   "sse4.2",     "avx",
+    "avx2",     "fma",      "f16c",     "bmi",      "bmi2",       "avx512f",
+    "avx512bw", "avx512dq", "avx512vl", "avx512cd", "avx512vnni", "avx512bf16"};
 const StringRef kAvx512Fp16[] = {
-    "sse2",     "sse3",     "ssse3",      "sse4.1",     "sse4.2",
-    "avx",      "avx2",     "fma",        "f16c",       "bmi",
-    "bmi2",     "avx512f",  "avx512bw",   "avx512dq",   "avx512vl",
-    "avx512cd", "avx512vnni", "avx512bf16", "avx512fp16", "avxvnni"};
-const StringRef kAmx[] = {
     "sse2",     "sse3",       "ssse3",      "sse4.1",     "sse4.2",
     "avx",      "avx2",       "fma",        "f16c",       "bmi",
     "bmi2",     "avx512f",    "avx512bw",   "avx512dq",   "avx512vl",
-    "avx512cd", "avx512vnni", "avx512bf16", "avx512fp16", "avxvnni",
-    "amx-tile", "amx-int8",   "amx-bf16"};
+    "avx512cd", "avx512vnni", "avx512bf16", "avx512fp16", "avxvnni"};
+const StringRef kAmx[] = {"sse2",       "sse3",       "ssse3",      "sse4.1",
+                          "sse4.2",     "avx",        "avx2",       "fma",
+                          "f16c",       "bmi",        "bmi2",       "avx512f",
+                          "avx512bw",   "avx512dq",   "avx512vl",   "avx512cd",
+                          "avx512vnni", "avx512bf16", "avx512fp16", "avxvnni",
+                          "amx-tile",   "amx-int8",   "amx-bf16"};
 const StringRef kAmxFp16[] = {
     "sse2",     "sse3",       "ssse3",      "sse4.1",     "sse4.2",
     "avx",      "avx2",       "fma",        "f16c",       "bmi",
@@ -99,18 +100,15 @@ ovc::targets::cpu::bestIsaFor(llvm::ArrayRef<StringRef> hostFeatures) {
     // Later entries are never weaker, so the last supported one wins unless
     // it is incomparable with the current best (AVX2_VNNI_2 vs AVX-512):
     // then the one with more features wins.
-    if (supported &&
-        (!best || implies(info.isa, *best) ||
-         info.features.size() > getIsaInfo(*best).features.size()))
+    if (supported && (!best || implies(info.isa, *best) ||
+                      info.features.size() > getIsaInfo(*best).features.size()))
       best = info.isa;
   }
   return best;
 }
 
 std::string ovc::targets::cpu::isaNameList() {
-  return llvm::join(llvm::map_range(kIsas,
-                                    [](const IsaInfo &info) {
-                                      return info.name;
-                                    }),
-                    ", ");
+  return llvm::join(
+      llvm::map_range(kIsas, [](const IsaInfo &info) { return info.name; }),
+      ", ");
 }

@@ -49,8 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ovc::importer::ImportDiagnostics diags("fuzz.xml", errors);
   auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
       llvm::StringRef(reinterpret_cast<const char *>(data), size), "fuzz.xml");
-  auto module = ovc::importer::importModelFromBuffer(
-      context, std::move(buffer), weightsPath, diags);
+  auto module = ovc::importer::importModelFromBuffer(context, std::move(buffer),
+                                                     weightsPath, diags);
   // A failed import must say why.
   if (!module && !diags.hadError())
     __builtin_trap();

@@ -61,8 +61,8 @@ TEST(AttributeParser, StorageBytes) {
   auto u4 = parseElementType("u4", &context, error);
   auto u1 = parseElementType("u1", &context, error);
   auto boolean = parseElementType("boolean", &context, error);
-  EXPECT_EQ(storageBytes(u4, 3), 2u);  // two per byte, rounded up
-  EXPECT_EQ(storageBytes(u1, 9), 2u);  // eight per byte
+  EXPECT_EQ(storageBytes(u4, 3), 2u); // two per byte, rounded up
+  EXPECT_EQ(storageBytes(u1, 9), 2u); // eight per byte
   EXPECT_EQ(storageBytes(boolean, 3), 3u);
   auto f32 = parseElementType("f32", &context, error);
   EXPECT_FALSE(storageBytes(f32, UINT64_MAX / 2));

@@ -38,10 +38,10 @@ ArrayRef<char> constantBytes(ov::ConstantOp op) {
   llvm::DenseMap<Value, Value> mapping;
   for (auto [x, y] : llvm::zip(a.getArguments(), b.getArguments()))
     mapping[x] = y;
-  auto opsA = llvm::to_vector(llvm::map_range(
-      a.getBody().front(), [](Operation &op) { return &op; }));
-  auto opsB = llvm::to_vector(llvm::map_range(
-      b.getBody().front(), [](Operation &op) { return &op; }));
+  auto opsA = llvm::to_vector(
+      llvm::map_range(a.getBody().front(), [](Operation &op) { return &op; }));
+  auto opsB = llvm::to_vector(
+      llvm::map_range(b.getBody().front(), [](Operation &op) { return &op; }));
   if (opsA.size() != opsB.size())
     return ::testing::AssertionFailure()
            << opsA.size() << " ops vs " << opsB.size();

@@ -12,7 +12,6 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/IR/AsmState.h"
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
@@ -36,11 +35,11 @@ cl::opt<std::string> weightsPath(
 cl::opt<std::string> outputPath("o", cl::desc("Output file ('-' = stdout)"),
                                 cl::value_desc("file"), cl::init("-"),
                                 cl::cat(ovcCategory));
-cl::opt<EmitKind> emitKind(
-    "emit", cl::desc("What to produce"),
-    cl::values(clEnumValN(EmitKind::Mlir, "mlir",
-                          "the imported module in the ov dialect")),
-    cl::init(EmitKind::Mlir), cl::cat(ovcCategory));
+cl::opt<EmitKind>
+    emitKind("emit", cl::desc("What to produce"),
+             cl::values(clEnumValN(EmitKind::Mlir, "mlir",
+                                   "the imported module in the ov dialect")),
+             cl::init(EmitKind::Mlir), cl::cat(ovcCategory));
 cl::opt<bool> elideWeights(
     "elide-weights",
     cl::desc("Print large weights as placeholders (output cannot be parsed "

@@ -28,14 +28,14 @@ bool isFoldableResultType(Type type);
 
 /// Evaluates a broadcasting binary op on two dense constants. `intFn` may
 /// return nullopt to refuse (division by zero).
-Attribute foldBinary(
-    Attribute lhs, Attribute rhs, Type resultType,
-    llvm::function_ref<std::optional<llvm::APInt>(const llvm::APInt &,
-                                                  const llvm::APInt &)>
-        intFn,
-    llvm::function_ref<llvm::APFloat(const llvm::APFloat &,
-                                     const llvm::APFloat &)>
-        floatFn);
+Attribute
+foldBinary(Attribute lhs, Attribute rhs, Type resultType,
+           llvm::function_ref<std::optional<llvm::APInt>(const llvm::APInt &,
+                                                         const llvm::APInt &)>
+               intFn,
+           llvm::function_ref<llvm::APFloat(const llvm::APFloat &,
+                                            const llvm::APFloat &)>
+               floatFn);
 
 /// Gathers `source` elements: result element i is source element
 /// `indexOf(i)` (flat indices).

@@ -25,8 +25,10 @@ static LogicalResult inferForwardConv(OptLoc loc, Value input, Value filter,
                                       SmallVectorImpl<Type> &inferred) {
   ArrayRef<int64_t> in = shapeOf(input), w = shapeOf(filter);
   if (in.size() < 3 || in.size() > 5)
-    return emitOptionalError(loc, "input must be 3-D to 5-D [N, C, spatial...], "
-                                  "got shape ", formatShape(in));
+    return emitOptionalError(loc,
+                             "input must be 3-D to 5-D [N, C, spatial...], "
+                             "got shape ",
+                             formatShape(in));
   size_t expectedFilterRank = in.size() + (grouped ? 1 : 0);
   if (w.size() != expectedFilterRank)
     return emitOptionalError(loc, "filter must have rank ", expectedFilterRank,
@@ -37,8 +39,8 @@ static LogicalResult inferForwardConv(OptLoc loc, Value input, Value filter,
                              elementTypeOf(input), " vs ",
                              elementTypeOf(filter), ")");
   size_t spatial = in.size() - 2;
-  if (failed(verifyWindowAttributes(loc, spatial, strides, dilations,
-                                    padsBegin, padsEnd, std::nullopt)))
+  if (failed(verifyWindowAttributes(loc, spatial, strides, dilations, padsBegin,
+                                    padsEnd, std::nullopt)))
     return failure();
   int64_t outChannels, inChannels;
   ArrayRef<int64_t> kernel;
@@ -53,13 +55,13 @@ static LogicalResult inferForwardConv(OptLoc loc, Value input, Value filter,
   }
   if (knownDiffer(in[1], inChannels))
     return emitOptionalError(
-        loc, "input has ", in[1], " channels but the filter ",
-        formatShape(w), " expects ", inChannels,
+        loc, "input has ", in[1], " channels but the filter ", formatShape(w),
+        " expects ", inChannels,
         grouped ? " (groups x input channels per group)" : "");
   for (int64_t k : kernel)
     if (!ShapedType::isDynamic(k) && k < 1)
-      return emitOptionalError(loc, "filter has an empty kernel dim: ",
-                               formatShape(w));
+      return emitOptionalError(
+          loc, "filter has an empty kernel dim: ", formatShape(w));
   FailureOr<Dims> outSpatial =
       inferWindowedDims(loc, in.drop_front(2), kernel, strides, dilations,
                         padsBegin, padsEnd, autoPad, RoundingType::floor);
@@ -80,8 +82,7 @@ LogicalResult ConvolutionOp::inferReturnTypes(MLIRContext *, OptLoc loc,
 }
 
 LogicalResult
-GroupConvolutionOp::inferReturnTypes(MLIRContext *, OptLoc loc,
-                                     Adaptor adaptor,
+GroupConvolutionOp::inferReturnTypes(MLIRContext *, OptLoc loc, Adaptor adaptor,
                                      SmallVectorImpl<Type> &inferred) {
   return inferForwardConv(loc, adaptor.getInput(), adaptor.getFilter(),
                           adaptor.getStrides(), adaptor.getPadsBegin(),
@@ -111,13 +112,12 @@ static LogicalResult inferBackpropConv(OptLoc loc, AdaptorT adaptor,
                     padsBegin = adaptor.getPadsBegin(),
                     padsEnd = adaptor.getPadsEnd(),
                     outputPadding = adaptor.getOutputPadding();
-  if (failed(verifyWindowAttributes(loc, spatial, strides, dilations,
-                                    padsBegin, padsEnd, std::nullopt)))
+  if (failed(verifyWindowAttributes(loc, spatial, strides, dilations, padsBegin,
+                                    padsEnd, std::nullopt)))
     return failure();
   if (!outputPadding.empty() && outputPadding.size() != spatial)
-    return emitOptionalError(loc, "'output_padding' has ",
-                             outputPadding.size(), " values for ", spatial,
-                             " spatial dims");
+    return emitOptionalError(loc, "'output_padding' has ", outputPadding.size(),
+                             " values for ", spatial, " spatial dims");
   int64_t inChannels = grouped ? mulDims(w[0], w[1]) : w[0];
   int64_t outChannels = grouped ? mulDims(w[0], w[2]) : w[1];
   ArrayRef<int64_t> kernel = w.drop_front(grouped ? 3 : 2);
@@ -152,9 +152,10 @@ static LogicalResult inferBackpropConv(OptLoc loc, AdaptorT adaptor,
   return pushTensorType(loc, out, elementTypeOf(input), inferred);
 }
 
-LogicalResult ConvolutionBackpropDataOp::inferReturnTypes(
-    MLIRContext *, OptLoc loc, Adaptor adaptor,
-    SmallVectorImpl<Type> &inferred) {
+LogicalResult
+ConvolutionBackpropDataOp::inferReturnTypes(MLIRContext *, OptLoc loc,
+                                            Adaptor adaptor,
+                                            SmallVectorImpl<Type> &inferred) {
   return inferBackpropConv(loc, adaptor, /*grouped=*/false, inferred);
 }
 

@@ -151,9 +151,8 @@ static LogicalResult checkScalarNamed(OptLoc loc, Value value, StringRef name) {
 }
 
 /// Element count of Range(start, stop, step), or nullopt when not constant.
-static FailureOr<std::optional<int64_t>> rangeLength(OptLoc loc, Value start,
-                                                     Value stop, Value step,
-                                                     Type outputType) {
+static FailureOr<std::optional<int64_t>>
+rangeLength(OptLoc loc, Value start, Value stop, Value step, Type outputType) {
   auto a = getConstantFloats(start), b = getConstantFloats(stop),
        s = getConstantFloats(step);
   if (!a || !b || !s)

@@ -81,8 +81,8 @@ LogicalResult ConcatOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                                shape.size(), ", expected ", out.size());
     for (size_t d = 0; d < shape.size(); ++d) {
       if (int64_t(d) == *axis) {
-        out[d] = isDyn(out[d]) || isDyn(shape[d]) ? kDynamic
-                                                  : out[d] + shape[d];
+        out[d] =
+            isDyn(out[d]) || isDyn(shape[d]) ? kDynamic : out[d] + shape[d];
       } else if (!isDyn(out[d]) && !isDyn(shape[d]) && out[d] != shape[d]) {
         return emitOptionalError(loc, "input ", index + 1, " has shape ",
                                  formatShape(shape), " which differs from ",
@@ -163,8 +163,7 @@ LogicalResult SplitOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   if (!isDyn(shape[*axis])) {
     if (shape[*axis] % parts != 0)
       return emitOptionalError(loc, "dim ", *axis, " of size ", shape[*axis],
-                               " does not split evenly into ", parts,
-                               " parts");
+                               " does not split evenly into ", parts, " parts");
     shape[*axis] /= parts;
   }
   for (int64_t i = 0; i < parts; ++i)
@@ -198,8 +197,8 @@ VariadicSplitOp::inferReturnTypes(MLIRContext *, OptLoc loc, Adaptor adaptor,
     }
   }
   if (!isDyn(dim) && (inferredIndex == -1 ? known != dim : known > dim))
-    return emitOptionalError(loc, "split_lengths sum to ", known,
-                             " but dim ", *axis, " has size ", dim);
+    return emitOptionalError(loc, "split_lengths sum to ", known, " but dim ",
+                             *axis, " has size ", dim);
   for (auto [i, length] : llvm::enumerate(*lengths)) {
     shape[*axis] = int64_t(i) == inferredIndex
                        ? (isDyn(dim) ? kDynamic : dim - known)
@@ -257,8 +256,7 @@ LogicalResult ReshapeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
       continue;
     if (isDyn(d)) {
       knownDynamic = true;
-    } else if (d > kMaxElements ||
-               __builtin_mul_overflow(known, d, &known) ||
+    } else if (d > kMaxElements || __builtin_mul_overflow(known, d, &known) ||
                known > kMaxElements) {
       return emitOptionalError(loc, "target shape ", formatShape(*target),
                                " has more than 2^40 elements");
@@ -419,8 +417,7 @@ LogicalResult GatherOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   int64_t batchDims = adaptor.getBatchDims();
   if (batchDims < 0)
     batchDims += indices.size();
-  if (batchDims < 0 || batchDims > int64_t(indices.size()) ||
-      batchDims > *axis)
+  if (batchDims < 0 || batchDims > int64_t(indices.size()) || batchDims > *axis)
     return emitOptionalError(loc, "batch_dims ", adaptor.getBatchDims(),
                              " must be in [0, min(axis, indices rank)]");
   Dims out(data.take_front(*axis));
@@ -437,8 +434,8 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
     return nullptr;
   ArrayRef<int64_t> shape = getInput().getType().getShape();
   auto axisValue = getConstantInts(getAxis());
-  int64_t axis = (*axisValue)[0] < 0 ? (*axisValue)[0] + shape.size()
-                                     : (*axisValue)[0];
+  int64_t axis =
+      (*axisValue)[0] < 0 ? (*axisValue)[0] + shape.size() : (*axisValue)[0];
   int64_t dim = shape[axis];
   int64_t inner = product(shape.drop_front(axis + 1));
   int64_t count = indices->size();
@@ -499,15 +496,13 @@ static std::pair<int64_t, int64_t> clampSlice(int64_t dim, int64_t begin,
   return {b, b > e ? (b - e + (-stride) - 1) / (-stride) : 0};
 }
 
-static FailureOr<SlicePlan>
-planStridedSlice(OptLoc loc, ArrayRef<int64_t> in, int64_t entries,
-                 std::optional<SmallVector<int64_t>> begin,
-                 std::optional<SmallVector<int64_t>> end,
-                 std::optional<SmallVector<int64_t>> stride,
-                 ArrayRef<int64_t> beginMask, ArrayRef<int64_t> endMask,
-                 ArrayRef<int64_t> newAxisMask,
-                 ArrayRef<int64_t> shrinkAxisMask,
-                 ArrayRef<int64_t> ellipsisMask) {
+static FailureOr<SlicePlan> planStridedSlice(
+    OptLoc loc, ArrayRef<int64_t> in, int64_t entries,
+    std::optional<SmallVector<int64_t>> begin,
+    std::optional<SmallVector<int64_t>> end,
+    std::optional<SmallVector<int64_t>> stride, ArrayRef<int64_t> beginMask,
+    ArrayRef<int64_t> endMask, ArrayRef<int64_t> newAxisMask,
+    ArrayRef<int64_t> shrinkAxisMask, ArrayRef<int64_t> ellipsisMask) {
   auto bit = [](ArrayRef<int64_t> mask, int64_t i) {
     return i < int64_t(mask.size()) && mask[i] != 0;
   };
@@ -538,8 +533,9 @@ planStridedSlice(OptLoc loc, ArrayRef<int64_t> in, int64_t entries,
         consumedAfter += !bit(newAxisMask, j);
       int64_t covered = rank - axis - consumedAfter;
       if (covered < 0) {
-        (void)emitOptionalError(loc, "slice has more entries than the input "
-                                     "rank ",
+        (void)emitOptionalError(loc,
+                                "slice has more entries than the input "
+                                "rank ",
                                 rank);
         return failure();
       }
@@ -548,8 +544,9 @@ planStridedSlice(OptLoc loc, ArrayRef<int64_t> in, int64_t entries,
       continue;
     }
     if (axis >= rank) {
-      (void)emitOptionalError(loc, "slice has more entries than the input "
-                                   "rank ",
+      (void)emitOptionalError(loc,
+                              "slice has more entries than the input "
+                              "rank ",
                               rank);
       return failure();
     }
@@ -602,17 +599,17 @@ static FailureOr<SlicePlan> planStridedSlice(OptLoc loc,
   std::optional<SmallVector<int64_t>> stride =
       adaptor.getStride() ? getConstantInts(adaptor.getStride())
                           : std::optional(SmallVector<int64_t>(*entries, 1));
-  return planStridedSlice(
-      loc, shapeOf(adaptor.getInput()), *entries,
-      getConstantInts(adaptor.getBegin()), getConstantInts(adaptor.getEnd()),
-      stride, adaptor.getBeginMask(), adaptor.getEndMask(),
-      adaptor.getNewAxisMask(), adaptor.getShrinkAxisMask(),
-      adaptor.getEllipsisMask());
+  return planStridedSlice(loc, shapeOf(adaptor.getInput()), *entries,
+                          getConstantInts(adaptor.getBegin()),
+                          getConstantInts(adaptor.getEnd()), stride,
+                          adaptor.getBeginMask(), adaptor.getEndMask(),
+                          adaptor.getNewAxisMask(), adaptor.getShrinkAxisMask(),
+                          adaptor.getEllipsisMask());
 }
 
-LogicalResult StridedSliceOp::inferReturnTypes(MLIRContext *, OptLoc loc,
-                                               Adaptor adaptor,
-                                               SmallVectorImpl<Type> &inferred) {
+LogicalResult
+StridedSliceOp::inferReturnTypes(MLIRContext *, OptLoc loc, Adaptor adaptor,
+                                 SmallVectorImpl<Type> &inferred) {
   FailureOr<SlicePlan> plan = planStridedSlice(loc, adaptor);
   if (failed(plan))
     return failure();
@@ -665,9 +662,9 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   auto stop = getConstantInts(adaptor.getStop());
   auto step = getConstantInts(adaptor.getStep());
   std::optional<SmallVector<int64_t>> axes =
-      adaptor.getAxes() ? getConstantInts(adaptor.getAxes())
-                        : std::optional(llvm::to_vector(
-                              llvm::seq<int64_t>(0, *entries)));
+      adaptor.getAxes()
+          ? getConstantInts(adaptor.getAxes())
+          : std::optional(llvm::to_vector(llvm::seq<int64_t>(0, *entries)));
   Dims out(in);
   if (!axes) {
     // Unknown axes: any dim may change.
@@ -691,9 +688,9 @@ LogicalResult SliceOp::inferReturnTypes(MLIRContext *, OptLoc loc,
       out[axis] = kDynamic;
       continue;
     }
-    out[axis] = clampSlice(in[axis], (*start)[i], (*stop)[i], (*step)[i],
-                           false, false)
-                    .second;
+    out[axis] =
+        clampSlice(in[axis], (*start)[i], (*stop)[i], (*step)[i], false, false)
+            .second;
   }
   return pushTensorType(loc, out, elementTypeOf(adaptor.getInput()), inferred);
 }
@@ -829,8 +826,8 @@ LogicalResult PadOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                                                  : kMaxElements;
     if (b > limit || e > limit)
       return emitOptionalError(loc, stringifyPadMode(mode), " padding of ",
-                               std::max(b, e), " exceeds ", limit,
-                               " on axis ", i);
+                               std::max(b, e), " exceeds ", limit, " on axis ",
+                               i);
     out.push_back(std::max<int64_t>(b + in[i] + e, 0));
   }
   return pushTensorType(loc, out, element, inferred);
@@ -875,8 +872,9 @@ LogicalResult InterpolateOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   ArrayRef<int64_t> padsBegin = adaptor.getPadsBegin(),
                     padsEnd = adaptor.getPadsEnd();
   if (int64_t(padsBegin.size()) > rank || int64_t(padsEnd.size()) > rank)
-    return emitOptionalError(loc, "pads_begin/pads_end have more entries than "
-                                  "the input rank ",
+    return emitOptionalError(loc,
+                             "pads_begin/pads_end have more entries than "
+                             "the input rank ",
                              rank);
   Dims padded;
   for (int64_t i = 0; i < rank; ++i) {
@@ -899,8 +897,7 @@ LogicalResult InterpolateOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   } else {
     axes = llvm::to_vector(llvm::seq<int64_t>(0, rank));
   }
-  bool bySizes =
-      adaptor.getShapeCalculationMode() == ShapeCalcMode::sizes;
+  bool bySizes = adaptor.getShapeCalculationMode() == ShapeCalcMode::sizes;
   Value target = adaptor.getTarget();
   if (bySizes != isa<IntegerType>(elementTypeOf(target)))
     return emitOptionalError(
@@ -928,10 +925,10 @@ LogicalResult InterpolateOp::inferReturnTypes(MLIRContext *, OptLoc loc,
       if (!(v > 0) || !std::isfinite(v))
         return emitOptionalError(loc, "scale must be positive, got ", v);
       // OpenVINO adds 1e-5 before flooring so that 1/3 * 3 gives 1.
-      out[axis] = isDyn(padded[axis])
-                      ? kDynamic
-                      : int64_t(std::floor(float(padded[axis]) * float(v) +
-                                           1.0e-5f));
+      out[axis] =
+          isDyn(padded[axis])
+              ? kDynamic
+              : int64_t(std::floor(float(padded[axis]) * float(v) + 1.0e-5f));
     }
   }
   return pushTensorType(loc, out, elementTypeOf(adaptor.getInput()), inferred);
@@ -961,8 +958,7 @@ static LogicalResult inferBlockRearrange(OptLoc loc, Value input,
     for (int64_t i = 2; i < int64_t(in.size()); ++i) {
       if (!isDyn(in[i]) && in[i] % blockSize != 0)
         return emitOptionalError(loc, "spatial dim ", in[i],
-                                 " is not divisible by block_size ",
-                                 blockSize);
+                                 " is not divisible by block_size ", blockSize);
       out[i] = isDyn(in[i]) ? kDynamic : in[i] / blockSize;
     }
     out[1] = isDyn(in[1]) ? kDynamic : in[1] * factor;
@@ -970,16 +966,16 @@ static LogicalResult inferBlockRearrange(OptLoc loc, Value input,
   return pushTensorType(loc, out, elementTypeOf(input), inferred);
 }
 
-LogicalResult DepthToSpaceOp::inferReturnTypes(MLIRContext *, OptLoc loc,
-                                               Adaptor adaptor,
-                                               SmallVectorImpl<Type> &inferred) {
+LogicalResult
+DepthToSpaceOp::inferReturnTypes(MLIRContext *, OptLoc loc, Adaptor adaptor,
+                                 SmallVectorImpl<Type> &inferred) {
   return inferBlockRearrange(loc, adaptor.getInput(), adaptor.getBlockSize(),
                              /*toSpace=*/true, inferred);
 }
 
-LogicalResult SpaceToDepthOp::inferReturnTypes(MLIRContext *, OptLoc loc,
-                                               Adaptor adaptor,
-                                               SmallVectorImpl<Type> &inferred) {
+LogicalResult
+SpaceToDepthOp::inferReturnTypes(MLIRContext *, OptLoc loc, Adaptor adaptor,
+                                 SmallVectorImpl<Type> &inferred) {
   return inferBlockRearrange(loc, adaptor.getInput(), adaptor.getBlockSize(),
                              /*toSpace=*/false, inferred);
 }

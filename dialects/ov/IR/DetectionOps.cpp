@@ -26,8 +26,8 @@ static LogicalResult inferPriorBoxShape(OptLoc loc, Value outputSize,
     return emitOptionalError(loc, "output_size must hold [height, width]");
   int64_t h = (*size)[0], w = (*size)[1];
   if (h < 1 || w < 1)
-    return emitOptionalError(loc, "output_size must be positive, got [", h,
-                             ",", w, "]");
+    return emitOptionalError(loc, "output_size must be positive, got [", h, ",",
+                             w, "]");
   if (h > kMaxElements / w / numPriors / 4)
     return emitOptionalError(loc, "PriorBox output is too large");
   return pushTensorType(loc, {2, 4 * h * w * numPriors}, element, inferred);
@@ -54,9 +54,8 @@ SmallVector<double> PriorBoxOp::getNormalizedAspectRatios() {
 }
 
 static int64_t countPriors(ArrayRef<double> aspectRatios, bool flip,
-                           bool scaleAllSizes, size_t minSizes,
-                           size_t maxSizes, size_t fixedSizes,
-                           ArrayRef<double> fixedRatios,
+                           bool scaleAllSizes, size_t minSizes, size_t maxSizes,
+                           size_t fixedSizes, ArrayRef<double> fixedRatios,
                            ArrayRef<double> densities) {
   int64_t ratios = normalizeAspectRatios(aspectRatios, flip).size();
   int64_t priors = scaleAllSizes ? ratios * minSizes + maxSizes
@@ -66,8 +65,8 @@ static int64_t countPriors(ArrayRef<double> aspectRatios, bool flip,
   for (double density : densities) {
     int64_t d = int64_t(density);
     int64_t extra = d * d - 1;
-    priors += (fixedRatios.empty() ? ratios : int64_t(fixedRatios.size())) *
-              extra;
+    priors +=
+        (fixedRatios.empty() ? ratios : int64_t(fixedRatios.size())) * extra;
   }
   return priors;
 }
@@ -91,11 +90,11 @@ LogicalResult PriorBoxOp::inferReturnTypes(MLIRContext *context, OptLoc loc,
   if (variances != 0 && variances != 1 && variances != 4)
     return emitOptionalError(loc, "variance must have 0, 1 or 4 values, got ",
                              variances);
-  int64_t priors = countPriors(
-      adaptor.getAspectRatio(), adaptor.getFlip(), adaptor.getScaleAllSizes(),
-      adaptor.getMinSize().size(), adaptor.getMaxSize().size(),
-      adaptor.getFixedSize().size(), adaptor.getFixedRatio(),
-      adaptor.getDensity());
+  int64_t priors =
+      countPriors(adaptor.getAspectRatio(), adaptor.getFlip(),
+                  adaptor.getScaleAllSizes(), adaptor.getMinSize().size(),
+                  adaptor.getMaxSize().size(), adaptor.getFixedSize().size(),
+                  adaptor.getFixedRatio(), adaptor.getDensity());
   return inferPriorBoxShape(loc, adaptor.getOutputSize(),
                             adaptor.getImageSize(), priors,
                             Float32Type::get(context), inferred);
@@ -123,16 +122,16 @@ LogicalResult PriorBoxClusteredOp::verify() {
 }
 
 LogicalResult
-DetectionOutputOp::inferReturnTypes(MLIRContext *, OptLoc loc,
-                                    Adaptor adaptor,
+DetectionOutputOp::inferReturnTypes(MLIRContext *, OptLoc loc, Adaptor adaptor,
                                     SmallVectorImpl<Type> &inferred) {
   ArrayRef<int64_t> boxes = shapeOf(adaptor.getBoxLogits());
   ArrayRef<int64_t> scores = shapeOf(adaptor.getClassPreds());
   ArrayRef<int64_t> priors = shapeOf(adaptor.getProposals());
   if (boxes.size() != 2 || scores.size() != 2 || priors.size() != 3)
     return emitOptionalError(
-        loc, "expects box_logits [N, P*4*L], class_preds [N, P*C] and "
-             "proposals [1|N, 1|2, P*S], got ",
+        loc,
+        "expects box_logits [N, P*4*L], class_preds [N, P*C] and "
+        "proposals [1|N, 1|2, P*S], got ",
         formatShape(boxes), ", ", formatShape(scores), ", ",
         formatShape(priors));
   if (bool(adaptor.getAuxClassPreds()) != bool(adaptor.getAuxBoxPreds()))

@@ -71,7 +71,8 @@ OpFoldResult DivideOp::fold(FoldAdaptor adaptor) {
           return std::nullopt;
         APInt quotient = a.sdiv(b);
         // Python division rounds toward negative infinity.
-        if (pythonDiv && !a.srem(b).isZero() && (a.isNegative() != b.isNegative()))
+        if (pythonDiv && !a.srem(b).isZero() &&
+            (a.isNegative() != b.isNegative()))
           quotient -= 1;
         return quotient;
       },
@@ -97,10 +98,9 @@ static LogicalResult checkParameter(OptLoc loc, Value input, Value param,
   if (!areCompatibleResultTypes(
           {RankedTensorType::get(*shape, elementTypeOf(input))},
           {input.getType()}))
-    return emitOptionalError(loc, "'", name, "' of shape ",
-                             formatShape(shapeOf(param)),
-                             " would change the input shape ",
-                             formatShape(shapeOf(input)));
+    return emitOptionalError(
+        loc, "'", name, "' of shape ", formatShape(shapeOf(param)),
+        " would change the input shape ", formatShape(shapeOf(input)));
   return success();
 }
 
@@ -167,9 +167,9 @@ LogicalResult SeluOp::inferReturnTypes(MLIRContext *, OptLoc loc,
 
 LogicalResult ClampOp::verify() {
   if (getMin().convertToDouble() > getMax().convertToDouble())
-    return emitOpError("min (") << getMin().convertToDouble()
-                                << ") is greater than max ("
-                                << getMax().convertToDouble() << ")";
+    return emitOpError("min (")
+           << getMin().convertToDouble() << ") is greater than max ("
+           << getMax().convertToDouble() << ")";
   return success();
 }
 
@@ -179,8 +179,8 @@ LogicalResult SelectOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   Value a = adaptor.getThenValue(), b = adaptor.getElseValue();
   if (elementTypeOf(a) != elementTypeOf(b))
     return emitOptionalError(loc, "then/else element types differ");
-  FailureOr<Dims> ab = broadcastShapes(loc, shapeOf(a), shapeOf(b),
-                                       adaptor.getAutoBroadcast());
+  FailureOr<Dims> ab =
+      broadcastShapes(loc, shapeOf(a), shapeOf(b), adaptor.getAutoBroadcast());
   if (failed(ab))
     return failure();
   FailureOr<Dims> out = broadcastShapes(loc, shapeOf(adaptor.getCond()), *ab,
@@ -190,9 +190,9 @@ LogicalResult SelectOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   return pushTensorType(loc, *out, elementTypeOf(a), inferred);
 }
 
-LogicalResult FakeQuantizeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
-                                               Adaptor adaptor,
-                                               SmallVectorImpl<Type> &inferred) {
+LogicalResult
+FakeQuantizeOp::inferReturnTypes(MLIRContext *, OptLoc loc, Adaptor adaptor,
+                                 SmallVectorImpl<Type> &inferred) {
   // I64Attr getters are unsigned: compare as signed.
   int64_t levels = adaptor.getLevels();
   if (levels < 2)
@@ -209,8 +209,8 @@ LogicalResult FakeQuantizeOp::inferReturnTypes(MLIRContext *, OptLoc loc,
       return emitOptionalError(loc, "'", name, "' has element type ",
                                elementTypeOf(range), " but the input has ",
                                elementTypeOf(input));
-    FailureOr<Dims> next = broadcastShapes(loc, shape, shapeOf(range),
-                                           adaptor.getAutoBroadcast());
+    FailureOr<Dims> next =
+        broadcastShapes(loc, shape, shapeOf(range), adaptor.getAutoBroadcast());
     if (failed(next))
       return failure();
     shape = *next;

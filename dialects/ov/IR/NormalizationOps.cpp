@@ -18,8 +18,8 @@ static LogicalResult checkConstantAxes(OptLoc loc, Value input, Value axes,
 LogicalResult MVNOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                                       Adaptor adaptor,
                                       SmallVectorImpl<Type> &inferred) {
-  if (failed(checkConstantAxes(loc, adaptor.getInput(), adaptor.getAxes(),
-                               "MVN")))
+  if (failed(
+          checkConstantAxes(loc, adaptor.getInput(), adaptor.getAxes(), "MVN")))
     return failure();
   if (adaptor.getEps().convertToDouble() < 0)
     return emitOptionalError(loc, "MVN eps must be >= 0");

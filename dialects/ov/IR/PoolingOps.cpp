@@ -8,23 +8,22 @@
 using namespace mlir;
 using namespace mlir::ov;
 
-static FailureOr<Dims> inferPool(OptLoc loc, Value input,
-                                 ArrayRef<int64_t> strides,
-                                 ArrayRef<int64_t> padsBegin,
-                                 ArrayRef<int64_t> padsEnd,
-                                 ArrayRef<int64_t> kernel,
-                                 ArrayRef<int64_t> dilations, AutoPad autoPad,
-                                 RoundingType rounding) {
+static FailureOr<Dims>
+inferPool(OptLoc loc, Value input, ArrayRef<int64_t> strides,
+          ArrayRef<int64_t> padsBegin, ArrayRef<int64_t> padsEnd,
+          ArrayRef<int64_t> kernel, ArrayRef<int64_t> dilations,
+          AutoPad autoPad, RoundingType rounding) {
   ArrayRef<int64_t> in = shapeOf(input);
   if (in.size() < 3 || in.size() > 5) {
-    (void)emitOptionalError(loc, "input must be 3-D to 5-D [N, C, spatial...], "
-                                 "got shape ",
+    (void)emitOptionalError(loc,
+                            "input must be 3-D to 5-D [N, C, spatial...], "
+                            "got shape ",
                             formatShape(in));
     return failure();
   }
   size_t spatial = in.size() - 2;
-  if (failed(verifyWindowAttributes(loc, spatial, strides, dilations,
-                                    padsBegin, padsEnd, kernel)))
+  if (failed(verifyWindowAttributes(loc, spatial, strides, dilations, padsBegin,
+                                    padsEnd, kernel)))
     return failure();
   FailureOr<Dims> outSpatial =
       inferWindowedDims(loc, in.drop_front(2), kernel, strides, dilations,
@@ -36,17 +35,23 @@ static FailureOr<Dims> inferPool(OptLoc loc, Value input,
   return out;
 }
 
-LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *, OptLoc loc,
-                                          Adaptor adaptor,
-                                          SmallVectorImpl<Type> &inferred) {
+/// The pooled values' type, shared by the pooling ops.
+template <typename AdaptorT>
+static LogicalResult inferPoolValues(OptLoc loc, AdaptorT adaptor,
+                                     SmallVectorImpl<Type> &inferred) {
   FailureOr<Dims> out = inferPool(
       loc, adaptor.getInput(), adaptor.getStrides(), adaptor.getPadsBegin(),
       adaptor.getPadsEnd(), adaptor.getKernel(), adaptor.getDilations(),
       adaptor.getAutoPad(), adaptor.getRoundingType());
   if (failed(out))
     return failure();
-  return pushTensorType(loc, *out, elementTypeOf(adaptor.getInput()),
-                        inferred);
+  return pushTensorType(loc, *out, elementTypeOf(adaptor.getInput()), inferred);
+}
+
+LogicalResult MaxPoolOp::inferReturnTypes(MLIRContext *, OptLoc loc,
+                                          Adaptor adaptor,
+                                          SmallVectorImpl<Type> &inferred) {
+  return inferPoolValues(loc, adaptor, inferred);
 }
 
 LogicalResult
@@ -60,15 +65,12 @@ MaxPoolWithIndicesOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   int64_t rank = shapeOf(adaptor.getInput()).size();
   if (failed(normalizeAxis(loc, adaptor.getAxis(), rank, "MaxPool axis")))
     return failure();
-  FailureOr<Dims> out = inferPool(
-      loc, adaptor.getInput(), adaptor.getStrides(), adaptor.getPadsBegin(),
-      adaptor.getPadsEnd(), adaptor.getKernel(), adaptor.getDilations(),
-      adaptor.getAutoPad(), adaptor.getRoundingType());
-  if (failed(out) ||
-      failed(pushTensorType(loc, *out, elementTypeOf(adaptor.getInput()),
-                            inferred)))
+  if (failed(inferPoolValues(loc, adaptor, inferred)))
     return failure();
-  return pushTensorType(loc, *out, indexType, inferred);
+  // The indices have the values' shape.
+  return pushTensorType(
+      loc, cast<RankedTensorType>(inferred.back()).getShape(), indexType,
+      inferred);
 }
 
 namespace {
@@ -100,14 +102,7 @@ void MaxPoolWithIndicesOp::getCanonicalizationPatterns(
 LogicalResult AvgPoolOp::inferReturnTypes(MLIRContext *, OptLoc loc,
                                           Adaptor adaptor,
                                           SmallVectorImpl<Type> &inferred) {
-  FailureOr<Dims> out = inferPool(
-      loc, adaptor.getInput(), adaptor.getStrides(), adaptor.getPadsBegin(),
-      adaptor.getPadsEnd(), adaptor.getKernel(), adaptor.getDilations(),
-      adaptor.getAutoPad(), adaptor.getRoundingType());
-  if (failed(out))
-    return failure();
-  return pushTensorType(loc, *out, elementTypeOf(adaptor.getInput()),
-                        inferred);
+  return inferPoolValues(loc, adaptor, inferred);
 }
 
 /// ReduceProd folds for shape arithmetic (the element count of a shape).

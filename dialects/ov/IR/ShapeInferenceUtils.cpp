@@ -162,9 +162,10 @@ FailureOr<int64_t> mlir::ov::normalizeAxis(OptLoc loc, int64_t axis,
   return axis < 0 ? axis + rank : axis;
 }
 
-FailureOr<SmallVector<int64_t>>
-mlir::ov::normalizeAxes(OptLoc loc, ArrayRef<int64_t> axes, int64_t rank,
-                        StringRef what) {
+FailureOr<SmallVector<int64_t>> mlir::ov::normalizeAxes(OptLoc loc,
+                                                        ArrayRef<int64_t> axes,
+                                                        int64_t rank,
+                                                        StringRef what) {
   SmallVector<int64_t> result;
   for (int64_t axis : axes) {
     FailureOr<int64_t> normalized = normalizeAxis(loc, axis, rank, what);
@@ -277,9 +278,8 @@ LogicalResult mlir::ov::verifyWindowAttributes(
       failed(checkNonNegative(padsBegin, "pads_begin")) ||
       failed(checkNonNegative(padsEnd, "pads_end")))
     return failure();
-  if (kernel &&
-      (failed(checkSize(*kernel, "kernel")) ||
-       failed(checkPositive(*kernel, "kernel"))))
+  if (kernel && (failed(checkSize(*kernel, "kernel")) ||
+                 failed(checkPositive(*kernel, "kernel"))))
     return failure();
   return success();
 }
@@ -289,8 +289,7 @@ ResolvedPads mlir::ov::resolvePads(ArrayRef<int64_t> inputSpatial,
                                    ArrayRef<int64_t> strides,
                                    ArrayRef<int64_t> dilations,
                                    ArrayRef<int64_t> padsBegin,
-                                   ArrayRef<int64_t> padsEnd,
-                                   AutoPad autoPad) {
+                                   ArrayRef<int64_t> padsEnd, AutoPad autoPad) {
   ResolvedPads pads;
   for (size_t i = 0; i < inputSpatial.size(); ++i) {
     int64_t in = inputSpatial[i];
@@ -339,26 +338,27 @@ FailureOr<Dims> mlir::ov::inferWindowedDims(
     int64_t dk = (k - 1) * dilations[i] + 1;
     int64_t padded = in + pads.begin[i] + pads.end[i];
     if (padded < dk) {
-      (void)emitOptionalError(loc, "window of size ", dk,
-                              " (kernel ", k, ", dilation ", dilations[i],
-                              ") is larger than the padded input size ",
-                              padded, " on spatial axis ", i);
+      (void)emitOptionalError(loc, "window of size ", dk, " (kernel ", k,
+                              ", dilation ", dilations[i],
+                              ") is larger than the padded input size ", padded,
+                              " on spatial axis ", i);
       return failure();
     }
     int64_t s = strides[i];
     int64_t span = padded - dk;
-    int64_t o = rounding == RoundingType::floor ? span / s + 1
-                                                : (span + s - 1) / s + 1;
+    int64_t o =
+        rounding == RoundingType::floor ? span / s + 1 : (span + s - 1) / s + 1;
     // ceil_torch drops a last window that would start in the end padding.
-    if (rounding == RoundingType::ceil_torch && (o - 1) * s >= in + pads.begin[i])
+    if (rounding == RoundingType::ceil_torch &&
+        (o - 1) * s >= in + pads.begin[i])
       --o;
     out.push_back(o);
   }
   return out;
 }
 
-LogicalResult mlir::ov::inferBinaryElementwise(OptLoc loc, Value lhs,
-                                               Value rhs, AutoBroadcast mode,
+LogicalResult mlir::ov::inferBinaryElementwise(OptLoc loc, Value lhs, Value rhs,
+                                               AutoBroadcast mode,
                                                bool comparison,
                                                SmallVectorImpl<Type> &results) {
   Type lhsElement = elementTypeOf(lhs), rhsElement = elementTypeOf(rhs);

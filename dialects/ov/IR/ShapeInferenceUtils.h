@@ -73,8 +73,8 @@ struct ResolvedPads {
 ResolvedPads resolvePads(ArrayRef<int64_t> inputSpatial,
                          ArrayRef<int64_t> kernelSpatial,
                          ArrayRef<int64_t> strides, ArrayRef<int64_t> dilations,
-                         ArrayRef<int64_t> padsBegin,
-                         ArrayRef<int64_t> padsEnd, AutoPad autoPad);
+                         ArrayRef<int64_t> padsBegin, ArrayRef<int64_t> padsEnd,
+                         AutoPad autoPad);
 
 /// Checks the attribute arrays of a windowed op: one entry per spatial
 /// axis, strides/dilations/kernel >= 1, pads >= 0.
@@ -100,15 +100,13 @@ LogicalResult inferBinaryElementwise(OptLoc loc, Value lhs, Value rhs,
                                      llvm::SmallVectorImpl<Type> &results);
 
 /// Shared result inference of the Reduce* ops.
-LogicalResult inferReduction(OptLoc loc, Value input, Value axes,
-                             bool keepDims,
+LogicalResult inferReduction(OptLoc loc, Value input, Value axes, bool keepDims,
                              llvm::SmallVectorImpl<Type> &results);
 
 /// Normalized, sorted, unique reduction axes; error on duplicates/out of
 /// range.
 FailureOr<llvm::SmallVector<int64_t>>
-normalizeAxes(OptLoc loc, ArrayRef<int64_t> axes, int64_t rank,
-              StringRef what);
+normalizeAxes(OptLoc loc, ArrayRef<int64_t> axes, int64_t rank, StringRef what);
 
 inline ArrayRef<int64_t> shapeOf(Value value) {
   return cast<RankedTensorType>(value.getType()).getShape();
