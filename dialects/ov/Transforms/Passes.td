@@ -21,4 +21,32 @@ def OVSpecializeBatch : Pass<"ov-specialize-batch", "func::FuncOp"> {
   ];
 }
 
+def OVDecompressWeights : Pass<"ov-decompress-weights", "func::FuncOp"> {
+  let summary = "Fold weight decompression chains into f32 constants";
+  let description = [{
+    Evaluates at compile time what OpenVINO's CPU plugin does at load time
+    for compressed weights: `Const(f16|bf16|i8|u8|i4|u4|...) -> Convert(f32)
+    [-> Subtract(zero point)] -> Multiply(scale)` becomes one f32 constant.
+    More generally every Convert to f32 and every Add, Subtract, Multiply and
+    Divide whose operands are all constants is evaluated, with numpy
+    broadcasting, as are Reshape/Squeeze/Unsqueeze of the results. Ops that
+    read activations are untouched. Large results are `dense_resource`
+    blobs.
+  }];
+  let dependentDialects = ["::mlir::ov::OVDialect"];
+}
+
+def OVF16ToF32 : Pass<"ov-f16-to-f32", "func::FuncOp"> {
+  let summary = "Compute an f16 graph in f32";
+  let description = [{
+    IR v10 FP16 files are f16 end to end (f16 Parameters, Consts and
+    Converts to f16). This pass makes every f16 tensor f32: arguments and
+    results, constants (values widened exactly), Convert destinations and
+    type attributes. An argument or result that changed keeps its IR type in
+    `ov.ir_element_type`, so the runtime can still accept and describe it as
+    OpenVINO does (which exposes f16 inputs of v10 models as f32).
+  }];
+  let dependentDialects = ["::mlir::ov::OVDialect"];
+}
+
 #endif // OV_TRANSFORMS_PASSES_TD
