@@ -1,0 +1,39 @@
+//===- ConvertOVToLinalg.cpp - the ov-to-linalg conversion pass -----------===//
+
+#include "compiler/conversion/OVToLinalg/LinalgBuilders.h"
+#include "compiler/conversion/Passes.h"
+#include "dialects/ov/IR/OVOps.h"
+
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace ovc::conversion {
+#define GEN_PASS_DEF_CONVERTOVTOLINALG
+#include "compiler/conversion/Passes.h.inc"
+} // namespace ovc::conversion
+
+using namespace mlir;
+using namespace ovc::conversion;
+
+namespace {
+struct ConvertOVToLinalgPass
+    : public ovc::conversion::impl::ConvertOVToLinalgBase<
+          ConvertOVToLinalgPass> {
+  void runOnOperation() override {
+    MLIRContext *context = &getContext();
+    RewritePatternSet patterns(context);
+    populateElementwiseToLinalgPatterns(patterns);
+    populateConvolutionToLinalgPatterns(patterns);
+    populatePoolingToLinalgPatterns(patterns);
+    populateReductionToLinalgPatterns(patterns);
+    populateShapeToTensorPatterns(patterns);
+    ConversionTarget target(*context);
+    target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
+                           arith::ArithDialect, math::MathDialect,
+                           func::FuncDialect>();
+    target.addIllegalDialect<mlir::ov::OVDialect>();
+    if (failed(applyPartialConversion(getOperation(), target,
+                                      std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace
