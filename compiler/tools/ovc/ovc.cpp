@@ -7,8 +7,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "compiler/codegen/ObjectEmitter.h"
 #include "compiler/importer/Importer.h"
+#include "compiler/pipeline/Pipeline.h"
 #include "dialects/ov/IR/OVDialect.h"
+#include "targets/cpu/IsaTable.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -18,11 +21,12 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
 
 using namespace llvm;
 
 namespace {
-enum class EmitKind { Mlir };
+enum class EmitKind { Mlir, LLVM, Asm, Obj };
 
 cl::OptionCategory ovcCategory("ovc options");
 
@@ -35,17 +39,60 @@ cl::opt<std::string> weightsPath(
 cl::opt<std::string> outputPath("o", cl::desc("Output file ('-' = stdout)"),
                                 cl::value_desc("file"), cl::init("-"),
                                 cl::cat(ovcCategory));
-cl::opt<EmitKind>
-    emitKind("emit", cl::desc("What to produce"),
-             cl::values(clEnumValN(EmitKind::Mlir, "mlir",
-                                   "the imported module in the ov dialect")),
-             cl::init(EmitKind::Mlir), cl::cat(ovcCategory));
+cl::opt<EmitKind> emitKind(
+    "emit", cl::desc("What to produce"),
+    cl::values(clEnumValN(EmitKind::Mlir, "mlir",
+                          "MLIR after --stage (default: the imported "
+                          "ov module)"),
+               clEnumValN(EmitKind::LLVM, "llvm", "optimized LLVM IR"),
+               clEnumValN(EmitKind::Asm, "asm", "assembly for -target"),
+               clEnumValN(EmitKind::Obj, "obj", "an object file")),
+    cl::init(EmitKind::Mlir), cl::cat(ovcCategory));
+cl::opt<std::string> targetName(
+    "target",
+    cl::desc("CPU ISA: host (default) or one of sse41, avx, avx2, avx2_vnni, "
+             "avx2_vnni_2, avx512_core, avx512_core_vnni, avx512_core_bf16, "
+             "avx512_core_fp16, avx512_core_amx, avx512_core_amx_fp16"),
+    cl::init("host"), cl::cat(ovcCategory));
+cl::opt<std::string> stopAfter(
+    "stage",
+    cl::desc("With --emit=mlir: the last stage to run (import, ov, linalg, "
+             "bufferize, llvm)"),
+    cl::init("import"), cl::cat(ovcCategory));
+cl::opt<int64_t>
+    batchSize("batch", cl::desc("Batch size for a dynamic batch (default 1)"),
+              cl::init(1), cl::cat(ovcCategory));
+cl::opt<bool> printAfterAll("mlir-print-ir-after-all",
+                            cl::desc("Print the IR after every pass"),
+                            cl::init(false), cl::cat(ovcCategory));
 cl::opt<bool> elideWeights(
     "elide-weights",
     cl::desc("Print large weights as placeholders (output cannot be parsed "
              "back)"),
     cl::init(false), cl::cat(ovcCategory));
 } // namespace
+
+/// The ISA for -target; `host` is the best level of this machine.
+static std::optional<ovc::targets::cpu::Isa>
+resolveTarget(llvm::StringRef name) {
+  using namespace ovc::targets::cpu;
+  if (name == "host") {
+    llvm::SmallVector<llvm::StringRef> enabled;
+    llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+    for (const auto &feature : features)
+      if (feature.second)
+        enabled.push_back(feature.first());
+    std::optional<Isa> best = bestIsaFor(enabled);
+    if (!best)
+      errs() << "error: this CPU lacks SSE4.1, the oldest ISA ovc targets\n";
+    return best;
+  }
+  std::optional<Isa> isa = parseIsa(name);
+  if (!isa)
+    errs() << "error: unknown -target '" << name << "'; use host or one of "
+           << isaNameList() << "\n";
+  return isa;
+}
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
@@ -69,7 +116,24 @@ int main(int argc, char **argv) {
     return 1;
   }
 
-  mlir::MLIRContext context;
+  std::optional<ovc::targets::cpu::Isa> isa = resolveTarget(targetName);
+  if (!isa)
+    return 1;
+  std::optional<ovc::pipeline::Stage> lastStage =
+      ovc::pipeline::parseStage(stopAfter);
+  if (!lastStage) {
+    errs() << "error: unknown stage '" << stopAfter
+           << "' for --stage (import, ov, linalg, bufferize, llvm)\n";
+    return 1;
+  }
+  if (batchSize < 1) {
+    errs() << "error: --batch must be >= 1, got " << batchSize << "\n";
+    return 1;
+  }
+
+  mlir::DialectRegistry registry;
+  ovc::pipeline::registerPipelineDialects(registry);
+  mlir::MLIRContext context(registry);
   // The importer reports through its own handler; do not let MLIR print a
   // second copy of a diagnostic.
   context.printOpOnDiagnostic(false);
@@ -82,6 +146,17 @@ int main(int argc, char **argv) {
   if (!module || diags.hadError())
     return 1;
 
+  // Pipeline errors are reported as MLIR diagnostics, with the op's IR
+  // layer as location.
+  context.printOpOnDiagnostic(false);
+  ovc::pipeline::PipelineOptions pipelineOptions;
+  pipelineOptions.batch = batchSize;
+  pipelineOptions.printIRAfterAll = printAfterAll;
+  ovc::pipeline::Stage last =
+      emitKind == EmitKind::Mlir ? *lastStage : ovc::pipeline::Stage::LLVM;
+  if (failed(ovc::pipeline::runPipeline(*module, last, pipelineOptions)))
+    return 1;
+
   std::string error;
   std::unique_ptr<ToolOutputFile> output =
       mlir::openOutputFile(outputPath, &error);
@@ -89,11 +164,30 @@ int main(int argc, char **argv) {
     errs() << "error: " << outputPath << ": " << error << "\n";
     return 1;
   }
-  mlir::OpPrintingFlags flags;
-  if (elideWeights)
-    flags.elideLargeElementsAttrs(16).elideLargeResourceString(64);
-  module->print(output->os(), flags);
-  output->os() << "\n";
+  if (emitKind == EmitKind::Mlir) {
+    mlir::OpPrintingFlags flags;
+    if (elideWeights)
+      flags.elideLargeElementsAttrs(16).elideLargeResourceString(64);
+    module->print(output->os(), flags);
+    output->os() << "\n";
+    output->keep();
+    return 0;
+  }
+  llvm::LLVMContext llvmContext;
+  std::unique_ptr<llvm::Module> llvmModule =
+      ovc::codegen::translateAndOptimize(*module, llvmContext, *isa, error);
+  if (!llvmModule) {
+    errs() << "error: " << inputPath << ": " << error << "\n";
+    return 1;
+  }
+  ovc::codegen::OutputKind kind =
+      emitKind == EmitKind::LLVM  ? ovc::codegen::OutputKind::LLVMIR
+      : emitKind == EmitKind::Asm ? ovc::codegen::OutputKind::Assembly
+                                  : ovc::codegen::OutputKind::Object;
+  if (!ovc::codegen::emit(*llvmModule, *isa, kind, output->os(), error)) {
+    errs() << "error: " << outputPath << ": " << error << "\n";
+    return 1;
+  }
   output->keep();
   return 0;
 }

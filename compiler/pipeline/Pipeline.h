@@ -1,0 +1,47 @@
+//===- Pipeline.h - ovc's compilation stages --------------------*- C++ -*-===//
+//
+// The stages of DESIGN.md's pipeline, each a pass pipeline over the module:
+//   ov         shape specialization, f16 -> f32, weight decompression,
+//              canonicalization (still the ov dialect)
+//   linalg     ov -> linalg/tensor/arith/math, element-wise fusion
+//   bufferize  one-shot bufferization, results as out-parameters,
+//              ownership-based deallocation
+//   llvm       loops, then the LLVM dialect with a bare-pointer C ABI:
+//              void <model>(T *input0, ..., T *output0, ...)
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef OVC_COMPILER_PIPELINE_PIPELINE_H
+#define OVC_COMPILER_PIPELINE_PIPELINE_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+
+namespace ovc::pipeline {
+
+enum class Stage { Import, OV, Linalg, Bufferize, LLVM };
+
+/// Parses a stage name (import, ov, linalg, bufferize, llvm).
+std::optional<Stage> parseStage(llvm::StringRef name);
+llvm::StringRef stageName(Stage stage);
+
+struct PipelineOptions {
+  /// The batch a dynamic batch dimension is compiled for.
+  int64_t batch = 1;
+  /// Print the IR after every pass (for debugging).
+  bool printIRAfterAll = false;
+};
+
+/// Registers the dialects every stage produces.
+void registerPipelineDialects(mlir::DialectRegistry &registry);
+
+/// Runs the stages after `Stage::Import` up to and including `last`.
+mlir::LogicalResult runPipeline(mlir::ModuleOp module, Stage last,
+                                const PipelineOptions &options);
+
+} // namespace ovc::pipeline
+
+#endif // OVC_COMPILER_PIPELINE_PIPELINE_H
