@@ -131,9 +131,10 @@ static void addLLVMStage(OpPassManager &pm) {
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
-LogicalResult ovc::pipeline::runPipeline(ModuleOp module, Stage last,
+LogicalResult ovc::pipeline::runPipeline(ModuleOp module, Stage done,
+                                         Stage last,
                                          const PipelineOptions &options) {
-  if (last == Stage::Import)
+  if (last <= done)
     return success();
   PassManager pm(module.getContext());
   if (options.printIRAfterAll) {
@@ -143,12 +144,14 @@ LogicalResult ovc::pipeline::runPipeline(ModuleOp module, Stage last,
                         /*printModuleScope=*/true,
                         /*printAfterOnlyOnChange=*/false);
   }
-  addOVStage(pm, options);
-  if (last >= Stage::Linalg)
+  auto wanted = [&](Stage stage) { return stage > done && stage <= last; };
+  if (wanted(Stage::OV))
+    addOVStage(pm, options);
+  if (wanted(Stage::Linalg))
     addLinalgStage(pm);
-  if (last >= Stage::Bufferize)
+  if (wanted(Stage::Bufferize))
     addBufferizeStage(pm);
-  if (last >= Stage::LLVM)
+  if (wanted(Stage::LLVM))
     addLLVMStage(pm);
   return pm.run(module);
 }

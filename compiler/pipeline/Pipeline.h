@@ -38,8 +38,8 @@ struct PipelineOptions {
 /// Registers the dialects every stage produces.
 void registerPipelineDialects(mlir::DialectRegistry &registry);
 
-/// Runs the stages after `Stage::Import` up to and including `last`.
-mlir::LogicalResult runPipeline(mlir::ModuleOp module, Stage last,
+/// Runs the stages after `done` up to and including `last`.
+mlir::LogicalResult runPipeline(mlir::ModuleOp module, Stage done, Stage last,
                                 const PipelineOptions &options);
 
 } // namespace ovc::pipeline

@@ -9,6 +9,8 @@
 
 #include "compiler/codegen/ObjectEmitter.h"
 #include "compiler/importer/Importer.h"
+#include "compiler/link/Linker.h"
+#include "compiler/link/ModelInterface.h"
 #include "compiler/pipeline/Pipeline.h"
 #include "dialects/ov/IR/OVDialect.h"
 #include "targets/cpu/IsaTable.h"
@@ -18,7 +20,9 @@
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
@@ -26,7 +30,7 @@
 using namespace llvm;
 
 namespace {
-enum class EmitKind { Mlir, LLVM, Asm, Obj };
+enum class EmitKind { Exe, Mlir, LLVM, Asm, Obj };
 
 cl::OptionCategory ovcCategory("ovc options");
 
@@ -36,18 +40,22 @@ cl::opt<std::string> weightsPath(
     "weights",
     cl::desc("Weights file (default: the model path with .bin extension)"),
     cl::value_desc("file"), cl::cat(ovcCategory));
-cl::opt<std::string> outputPath("o", cl::desc("Output file ('-' = stdout)"),
-                                cl::value_desc("file"), cl::init("-"),
-                                cl::cat(ovcCategory));
+cl::opt<std::string> outputPath(
+    "o",
+    cl::desc("Output file ('-' = stdout; default: stdout for text, the "
+             "model's name for an executable)"),
+    cl::value_desc("file"), cl::cat(ovcCategory));
 cl::opt<EmitKind> emitKind(
     "emit", cl::desc("What to produce"),
-    cl::values(clEnumValN(EmitKind::Mlir, "mlir",
+    cl::values(clEnumValN(EmitKind::Exe, "exe",
+                          "a standalone executable (default)"),
+               clEnumValN(EmitKind::Mlir, "mlir",
                           "MLIR after --stage (default: the imported "
                           "ov module)"),
                clEnumValN(EmitKind::LLVM, "llvm", "optimized LLVM IR"),
                clEnumValN(EmitKind::Asm, "asm", "assembly for -target"),
                clEnumValN(EmitKind::Obj, "obj", "an object file")),
-    cl::init(EmitKind::Mlir), cl::cat(ovcCategory));
+    cl::init(EmitKind::Exe), cl::cat(ovcCategory));
 cl::opt<std::string> targetName(
     "target",
     cl::desc("CPU ISA: host (default) or one of sse41, avx, avx2, avx2_vnni, "
@@ -152,19 +160,18 @@ int main(int argc, char **argv) {
   ovc::pipeline::PipelineOptions pipelineOptions;
   pipelineOptions.batch = batchSize;
   pipelineOptions.printIRAfterAll = printAfterAll;
-  ovc::pipeline::Stage last =
-      emitKind == EmitKind::Mlir ? *lastStage : ovc::pipeline::Stage::LLVM;
-  if (failed(ovc::pipeline::runPipeline(*module, last, pipelineOptions)))
-    return 1;
-
-  std::string error;
-  std::unique_ptr<ToolOutputFile> output =
-      mlir::openOutputFile(outputPath, &error);
-  if (!output) {
-    errs() << "error: " << outputPath << ": " << error << "\n";
-    return 1;
-  }
+  using ovc::pipeline::Stage;
   if (emitKind == EmitKind::Mlir) {
+    if (failed(ovc::pipeline::runPipeline(*module, Stage::Import, *lastStage,
+                                          pipelineOptions)))
+      return 1;
+    std::string error;
+    auto output = mlir::openOutputFile(
+        outputPath.empty() ? std::string("-") : outputPath, &error);
+    if (!output) {
+      errs() << "error: " << outputPath << ": " << error << "\n";
+      return 1;
+    }
     mlir::OpPrintingFlags flags;
     if (elideWeights)
       flags.elideLargeElementsAttrs(16).elideLargeResourceString(64);
@@ -173,11 +180,66 @@ int main(int argc, char **argv) {
     output->keep();
     return 0;
   }
+
+  // The model's C interface is read at the ov level, before bufferization
+  // turns results into out-parameters.
+  if (failed(ovc::pipeline::runPipeline(*module, Stage::Import, Stage::OV,
+                                        pipelineOptions)))
+    return 1;
+  FailureOr<ovc::link::ModelInterface> interface =
+      ovc::link::readModelInterface(*module);
+  if (failed(interface))
+    return 1;
+  if (failed(ovc::pipeline::runPipeline(*module, Stage::OV, Stage::LLVM,
+                                        pipelineOptions)))
+    return 1;
+
+  std::string error;
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
       ovc::codegen::translateAndOptimize(*module, llvmContext, *isa, error);
   if (!llvmModule) {
     errs() << "error: " << inputPath << ": " << error << "\n";
+    return 1;
+  }
+  const char *isaName = ovc::targets::cpu::getIsaInfo(*isa).name.data();
+  if (emitKind == EmitKind::Exe) {
+    ovc::link::Toolchain toolchain;
+    if (!ovc::link::findToolchain(argv[0], toolchain, error)) {
+      errs() << "error: " << error << "\n";
+      return 1;
+    }
+    std::string exePath = outputPath.empty()
+                              ? llvm::sys::path::stem(inputPath).str()
+                              : std::string(outputPath);
+    llvm::SmallString<128> object;
+    llvm::sys::fs::createTemporaryFile("ovc-model", "o", object);
+    {
+      std::error_code ec;
+      llvm::raw_fd_ostream os(object, ec);
+      if (ec ||
+          !ovc::codegen::emit(*llvmModule, *isa,
+                              ovc::codegen::OutputKind::Object, os, error)) {
+        errs() << "error: " << object << ": " << (ec ? ec.message() : error)
+               << "\n";
+        return 1;
+      }
+    }
+    std::string glue =
+        ovc::link::generateGlue(*interface, isaName, "ovc_model");
+    bool linked =
+        ovc::link::linkExecutable(toolchain, object, glue, exePath, error);
+    llvm::sys::fs::remove(object);
+    if (!linked) {
+      errs() << "error: " << exePath << ": " << error << "\n";
+      return 1;
+    }
+    return 0;
+  }
+  auto output = mlir::openOutputFile(
+      outputPath.empty() ? std::string("-") : outputPath, &error);
+  if (!output) {
+    errs() << "error: " << outputPath << ": " << error << "\n";
     return 1;
   }
   ovc::codegen::OutputKind kind =

@@ -1,0 +1,46 @@
+//===- ModelInterface.h - what a compiled model looks like from C -*- C++
+//-*-===//
+//
+// The inputs and outputs of the model function (names, element types,
+// shapes), read from the ov-level function before bufferization, and the C
+// glue that describes them to the runtime stub as an `ovc_model_info`.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef OVC_COMPILER_LINK_MODELINTERFACE_H
+#define OVC_COMPILER_LINK_MODELINTERFACE_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <string>
+#include <vector>
+
+namespace ovc::link {
+
+struct TensorInterface {
+  std::string name;      // what users call it (see ovc_runtime.h)
+  std::string layerName; // Parameter / Result layer
+  std::string type;      // runtime enum spelling, e.g. "OVC_F32"
+  std::string irType;
+  std::vector<int64_t> dims;
+};
+
+struct ModelInterface {
+  std::string modelName;
+  std::string entrySymbol;
+  std::vector<TensorInterface> inputs;
+  std::vector<TensorInterface> outputs;
+};
+
+/// Reads the interface of the module's model function; fails (with a
+/// diagnostic) on dynamic shapes or element types the runtime lacks.
+mlir::FailureOr<ModelInterface> readModelInterface(mlir::ModuleOp module);
+
+/// C source defining `const ovc_model_info <symbol>` for `isa`.
+std::string generateGlue(const ModelInterface &model, llvm::StringRef isa,
+                         llvm::StringRef symbol);
+
+} // namespace ovc::link
+
+#endif // OVC_COMPILER_LINK_MODELINTERFACE_H

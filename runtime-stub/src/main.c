@@ -1,0 +1,275 @@
+/*===- main.c - the command line of an ovc-compiled executable ------------===*
+ *
+ *   APP --info
+ *   APP -i NAME=FILE.npy [-i ...] | -i FILE.npy ... [-o DIR]
+ *   APP --benchmark [-niter N] [-t SECONDS] [-nthreads N] [--json]
+ *
+ * Errors print one `error:` line and exit with status 1.
+ *
+ *===----------------------------------------------------------------------===*/
+
+#include "npy.h"
+#include "ovc_runtime.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+extern const ovc_model_info ovc_model;
+
+#define MAX_TENSORS 64
+
+static int die(const char *format, const char *a, const char *b) {
+  fprintf(stderr, "error: ");
+  fprintf(stderr, format, a, b);
+  fprintf(stderr, "\n");
+  return 1;
+}
+
+static void print_tensor(const ovc_tensor_info *t) {
+  printf("  %s: %s [", t->name, ovc_element_type_name(t->type));
+  for (int32_t i = 0; i < t->rank; ++i)
+    printf("%s%lld", i ? "," : "", (long long)t->dims[i]);
+  printf("]");
+  if (t->ir_type != t->type)
+    printf(" (IR type %s)", ovc_element_type_name(t->ir_type));
+  if (strcmp(t->layer_name, t->name) != 0)
+    printf(" layer '%s'", t->layer_name);
+  printf("\n");
+}
+
+static void print_info(void) {
+  printf("model: %s\nisa: %s\ninputs:\n", ovc_model.name, ovc_model.isa);
+  for (int32_t i = 0; i < ovc_model.num_inputs; ++i)
+    print_tensor(&ovc_model.inputs[i]);
+  printf("outputs:\n");
+  for (int32_t i = 0; i < ovc_model.num_outputs; ++i)
+    print_tensor(&ovc_model.outputs[i]);
+}
+
+/* Output file names: the tensor name with characters outside
+ * [A-Za-z0-9._-] replaced by '_'. */
+static void file_name_of(const char *name, char *out, size_t size) {
+  size_t n = 0;
+  for (; *name && n + 1 < size; ++name, ++n) {
+    char c = *name;
+    int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+             (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    out[n] = ok ? c : '_';
+  }
+  out[n] = 0;
+}
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int compare_doubles(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static int load_input(int index, const char *path, void **buffer) {
+  const ovc_tensor_info *t = &ovc_model.inputs[index];
+  npy_array array;
+  char error[512];
+  if (npy_read(path, &array, error, sizeof(error)))
+    return die("%s%s", error, "");
+  char expected[256] = "", got[256] = "";
+  int shapeOk = array.rank == t->rank;
+  for (int32_t i = 0; i < t->rank; ++i) {
+    snprintf(expected + strlen(expected), sizeof(expected) - strlen(expected),
+             "%s%lld", i ? "," : "", (long long)t->dims[i]);
+    if (shapeOk && array.dims[i] != t->dims[i])
+      shapeOk = 0;
+  }
+  for (int32_t i = 0; i < array.rank; ++i)
+    snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%lld",
+             i ? "," : "", (long long)array.dims[i]);
+  if (!shapeOk) {
+    fprintf(stderr,
+            "error: %s: input '%s' needs shape [%s], the file has [%s]\n", path,
+            t->name, expected, got);
+    npy_free(&array);
+    return 1;
+  }
+  if (strcmp(array.descr, npy_descr(t->type)) != 0) {
+    fprintf(stderr,
+            "error: %s: input '%s' needs dtype %s (%s), the file has %s\n",
+            path, t->name, npy_descr(t->type), ovc_element_type_name(t->type),
+            array.descr);
+    npy_free(&array);
+    return 1;
+  }
+  *buffer = array.data; /* ownership moves to the caller */
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  char message[512];
+  if (ovc_check_cpu(ovc_model.isa, message, sizeof(message)) != OVC_OK) {
+    fprintf(stderr, "error: %s\n", message);
+    return 1;
+  }
+  const char *inputPaths[MAX_TENSORS] = {0};
+  const char *outputDir = NULL;
+  int benchmark = 0, json = 0, positional = 0;
+  long iterations = 0;
+  double seconds = 0;
+  for (int i = 1; i < argc; ++i) {
+    const char *arg = argv[i];
+    int hasValue = i + 1 < argc;
+    if (!strcmp(arg, "--info")) {
+      print_info();
+      return 0;
+    } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+      printf("usage: %s --info | -i [NAME=]FILE.npy ... [-o DIR] | "
+             "--benchmark [-niter N] [-t SECONDS] [--json]\n",
+             argv[0]);
+      return 0;
+    } else if (!strcmp(arg, "-i") && hasValue) {
+      const char *value = argv[++i];
+      const char *eq = strchr(value, '=');
+      int index = -1;
+      if (eq) {
+        for (int32_t k = 0; k < ovc_model.num_inputs; ++k)
+          if (strlen(ovc_model.inputs[k].name) == (size_t)(eq - value) &&
+              !strncmp(ovc_model.inputs[k].name, value, (size_t)(eq - value)))
+            index = k;
+        if (index < 0) {
+          fprintf(stderr, "error: the model has no input named '%.*s' (see "
+                          "--info)\n",
+                  (int)(eq - value), value);
+          return 1;
+        }
+        value = eq + 1;
+      } else {
+        index = positional++;
+        if (index >= ovc_model.num_inputs)
+          return die("too many inputs: the model takes %s (see --info); "
+                     "extra file %s",
+                     ovc_model.num_inputs == 1 ? "one" : "fewer", value);
+      }
+      inputPaths[index] = value;
+    } else if (!strcmp(arg, "-o") && hasValue) {
+      outputDir = argv[++i];
+    } else if (!strcmp(arg, "--benchmark")) {
+      benchmark = 1;
+    } else if (!strcmp(arg, "--json")) {
+      json = 1;
+    } else if (!strcmp(arg, "-niter") && hasValue) {
+      iterations = strtol(argv[++i], NULL, 10);
+      if (iterations <= 0)
+        return die("-niter needs a positive count, got %s%s", argv[i], "");
+    } else if (!strcmp(arg, "-t") && hasValue) {
+      seconds = strtod(argv[++i], NULL);
+      if (!(seconds > 0))
+        return die("-t needs a positive number of seconds, got %s%s", argv[i],
+                   "");
+    } else if (!strcmp(arg, "-nthreads") && hasValue) {
+      long n = strtol(argv[++i], NULL, 10);
+      if (n <= 0)
+        return die("-nthreads needs a positive count, got %s%s", argv[i], "");
+    } else {
+      return die("unknown or incomplete argument '%s' (see --help)%s", arg, "");
+    }
+  }
+
+  void *buffers[2 * MAX_TENSORS] = {0};
+  int32_t nin = ovc_model.num_inputs, nout = ovc_model.num_outputs;
+  if (nin > MAX_TENSORS || nout > MAX_TENSORS)
+    return die("the model has too many inputs or outputs%s%s", "", "");
+  int status = 0;
+  for (int32_t k = 0; k < nin && !status; ++k) {
+    const ovc_tensor_info *t = &ovc_model.inputs[k];
+    if (inputPaths[k]) {
+      status = load_input(k, inputPaths[k], &buffers[k]);
+    } else if (benchmark) {
+      /* Benchmarks without inputs run on deterministic data. */
+      size_t bytes = (size_t)ovc_tensor_elements(t) * ovc_element_size(t->type);
+      buffers[k] = calloc(1, bytes ? bytes : 1);
+      if (!buffers[k])
+        return die("out of memory%s%s", "", "");
+    } else {
+      fprintf(stderr, "error: missing input '%s': pass -i %s=FILE.npy (see "
+                      "--info)\n",
+              t->name, t->name);
+      status = 1;
+    }
+  }
+  for (int32_t k = 0; k < nout && !status; ++k) {
+    const ovc_tensor_info *t = &ovc_model.outputs[k];
+    size_t bytes = (size_t)ovc_tensor_elements(t) * ovc_element_size(t->type);
+    buffers[nin + k] = malloc(bytes ? bytes : 1);
+    if (!buffers[nin + k])
+      return die("out of memory%s%s", "", "");
+  }
+  if (status)
+    return 1;
+
+  if (benchmark) {
+    /* Warm-up, then timed runs until both the count and the time are met. */
+    ovc_model.invoke(buffers);
+    long minIterations = iterations ? iterations : 20;
+    double minMs = seconds > 0 ? seconds * 1e3 : (iterations ? 0 : 1000);
+    size_t capacity = 1024, count = 0;
+    double *samples = (double *)malloc(capacity * sizeof(double));
+    double start = now_ms();
+    while ((long)count < minIterations || now_ms() - start < minMs) {
+      double t0 = now_ms();
+      ovc_model.invoke(buffers);
+      double t1 = now_ms();
+      if (count == capacity) {
+        capacity *= 2;
+        samples = (double *)realloc(samples, capacity * sizeof(double));
+        if (!samples)
+          return die("out of memory%s%s", "", "");
+      }
+      samples[count++] = t1 - t0;
+      if (iterations && (long)count >= iterations && seconds <= 0)
+        break;
+    }
+    qsort(samples, count, sizeof(double), compare_doubles);
+    double median = count % 2 ? samples[count / 2]
+                              : 0.5 * (samples[count / 2 - 1] + samples[count / 2]);
+    double fps = median > 0 ? 1e3 / median : 0;
+    printf("model: %s (%s)\niterations: %zu\nlatency median: %.4f ms, min: "
+           "%.4f ms, max: %.4f ms\nthroughput: %.2f FPS\n",
+           ovc_model.name, ovc_model.isa, count, median, samples[0],
+           samples[count - 1], fps);
+    if (json)
+      printf("{\"model\": \"%s\", \"median_ms\": %.6f, \"min_ms\": %.6f, "
+             "\"max_ms\": %.6f, \"throughput_fps\": %.3f, \"niter\": %zu, "
+             "\"nthreads\": 1, \"isa\": \"%s\"}\n",
+             ovc_model.name, median, samples[0], samples[count - 1], fps, count,
+             ovc_model.isa);
+    free(samples);
+  } else {
+    ovc_model.invoke(buffers);
+  }
+
+  if (outputDir && !benchmark) {
+    if (mkdir(outputDir, 0777) != 0 && errno != EEXIST)
+      return die("%s: cannot create the output folder: %s", outputDir,
+                 strerror(errno));
+    for (int32_t k = 0; k < nout; ++k) {
+      const ovc_tensor_info *t = &ovc_model.outputs[k];
+      char file[512], path[1024], error[512];
+      file_name_of(t->name, file, sizeof(file));
+      snprintf(path, sizeof(path), "%s/%s.npy", outputDir, file);
+      size_t bytes = (size_t)ovc_tensor_elements(t) * ovc_element_size(t->type);
+      if (npy_write(path, npy_descr(t->type), t->rank, t->dims,
+                    buffers[nin + k], bytes, error, sizeof(error)))
+        return die("%s%s", error, "");
+    }
+  }
+  for (int32_t k = 0; k < nin + nout; ++k)
+    free(buffers[k]);
+  return 0;
+}
