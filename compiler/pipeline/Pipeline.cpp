@@ -100,13 +100,27 @@ static void addLinalgStage(OpPassManager &pm) {
   fn.addPass(createCSEPass());
 }
 
+/// Copies between buffers are linalg.copy, so that they become loops like
+/// every other op: memref.copy of a strided view would call a runtime
+/// function (memrefCopy) that produced programs do not link.
+static LogicalResult copyWithLinalg(OpBuilder &b, Location loc, Value from,
+                                    Value to) {
+  b.create<linalg::CopyOp>(loc, from, to);
+  return success();
+}
+
 static void addBufferizeStage(OpPassManager &pm) {
   bufferization::OneShotBufferizationOptions options;
   options.bufferizeFunctionBoundaries = true;
   options.setFunctionBoundaryTypeConversion(
       bufferization::LayoutMapOption::IdentityLayoutMap);
+  options.memCpyFn = copyWithLinalg;
   pm.addPass(bufferization::createOneShotBufferizePass(options));
-  pm.addPass(bufferization::createBufferResultsToOutParamsPass());
+  bufferization::BufferResultsToOutParamsOpts outParams;
+  outParams.memCpyFn = copyWithLinalg;
+  // Results computed into a fresh buffer are computed into the caller's.
+  outParams.hoistStaticAllocs = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createCanonicalizerPass());
