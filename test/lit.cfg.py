@@ -26,3 +26,12 @@ else:
         "shared models not found at %s: end-to-end model tests are skipped"
         % config.shared_models_dir
     )
+
+# Programs compiled for AVX-512 or AMX cannot run here unless the CPU has them.
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        flags = cpuinfo.read()
+    if " avx512f" not in flags:
+        config.available_features.add("no-avx512")
+except OSError:
+    pass

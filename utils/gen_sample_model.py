@@ -12,7 +12,9 @@ Weights are stored as f16 and decompressed by Convert, as OpenVINO's
 converter does for FP16-compressed models. Values come from a fixed seed, so
 the files are the same on every machine. Standard library only.
 
-Usage: gen_sample_model.py OUT_DIR   (writes OUT_DIR/sample.xml and .bin)
+Usage: gen_sample_model.py OUT_DIR
+Writes OUT_DIR/sample.xml, sample.bin and sample_input.npy (one f32
+[1,3,32,32] input with values in [0, 255), for running the compiled model).
 """
 import os
 import random
@@ -159,6 +161,17 @@ def build():
     return m
 
 
+def write_npy(path, shape, values):
+    """A little-endian f32 .npy file (format version 1.0)."""
+    header = "{'descr': '<f4', 'fortran_order': False, 'shape': (%s), }" % (
+        ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else ""))
+    pad = 64 - (10 + len(header) + 1) % 64
+    header = header + " " * pad + "\n"
+    with open(path, "wb") as f:
+        f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode())
+        f.write(struct.pack("<%df" % len(values), *values))
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else "."
     os.makedirs(out_dir, exist_ok=True)
@@ -167,7 +180,11 @@ def main():
         f.write(m.xml("sample"))
     with open(os.path.join(out_dir, "sample.bin"), "wb") as f:
         f.write(m.blob)
-    print(f"wrote {out_dir}/sample.xml and sample.bin ({len(m.blob)} bytes of weights)")
+    rng = random.Random(7)
+    write_npy(os.path.join(out_dir, "sample_input.npy"), [1, 3, 32, 32],
+              [float(rng.randrange(0, 255)) for _ in range(3 * 32 * 32)])
+    print(f"wrote {out_dir}/sample.xml, sample.bin ({len(m.blob)} bytes of weights) "
+          f"and sample_input.npy")
 
 
 if __name__ == "__main__":
