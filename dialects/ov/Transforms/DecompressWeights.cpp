@@ -3,6 +3,7 @@
 #include "dialects/ov/IR/OVOps.h"
 #include "dialects/ov/Transforms/ConstantEvaluation.h"
 #include "dialects/ov/Transforms/Passes.h"
+#include "dialects/ov/Transforms/PriorBoxEvaluation.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -44,6 +45,41 @@ std::optional<std::vector<float>> evaluate(Operation *op) {
   if (op->getNumResults() != 1 || !isStaticF32(op->getResult(0).getType()))
     return std::nullopt;
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+  if (auto priorBox = dyn_cast<PriorBoxOp>(op))
+    return evaluatePriorBox(priorBox);
+  if (auto clustered = dyn_cast<PriorBoxClusteredOp>(op))
+    return evaluatePriorBoxClustered(clustered);
+  if (auto concat = dyn_cast<ConcatOp>(op)) {
+    // Concatenation of constants (e.g. the priors of all SSD heads).
+    SmallVector<std::vector<float>> parts;
+    for (Value input : concat.getInputs()) {
+      std::optional<ElementsAttr> value = constantOf(input);
+      if (!value || !isStaticF32(input.getType()))
+        return std::nullopt;
+      std::optional<std::vector<float>> part = readAsF32(*value);
+      if (!part)
+        return std::nullopt;
+      parts.push_back(std::move(*part));
+    }
+    ArrayRef<int64_t> shape = resultType.getShape();
+    int64_t axis = int64_t(concat.getAxis());
+    if (axis < 0)
+      axis += shape.size();
+    int64_t outer = 1, inner = 1;
+    for (int64_t d = 0; d < axis; ++d)
+      outer *= shape[d];
+    for (int64_t d = axis + 1; d < int64_t(shape.size()); ++d)
+      inner *= shape[d];
+    std::vector<float> out;
+    out.reserve(resultType.getNumElements());
+    for (int64_t o = 0; o < outer; ++o)
+      for (auto [input, part] : llvm::zip(concat.getInputs(), parts)) {
+        int64_t chunk = shapeOf(input)[axis] * inner;
+        out.insert(out.end(), part.begin() + o * chunk,
+                   part.begin() + (o + 1) * chunk);
+      }
+    return out;
+  }
   if (auto convert = dyn_cast<ConvertOp>(op)) {
     std::optional<ElementsAttr> input = constantOf(convert.getInput());
     if (!input)

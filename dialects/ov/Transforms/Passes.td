@@ -29,9 +29,10 @@ def OVDecompressWeights : Pass<"ov-decompress-weights", "func::FuncOp"> {
     [-> Subtract(zero point)] -> Multiply(scale)` becomes one f32 constant.
     More generally every Convert to f32 and every Add, Subtract, Multiply and
     Divide whose operands are all constants is evaluated, with numpy
-    broadcasting, as are Reshape/Squeeze/Unsqueeze of the results. Ops that
-    read activations are untouched. Large results are `dense_resource`
-    blobs.
+    broadcasting, as are Reshape/Squeeze/Unsqueeze of the results, and
+    PriorBox/PriorBoxClustered, whose boxes depend only on constant sizes.
+    Ops that read activations are untouched. Large results are
+    `dense_resource` blobs.
   }];
   let dependentDialects = ["::mlir::ov::OVDialect"];
 }
