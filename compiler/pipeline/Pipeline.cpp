@@ -2,6 +2,7 @@
 
 #include "compiler/pipeline/Pipeline.h"
 #include "compiler/conversion/Passes.h"
+#include "compiler/kernels/RuntimeKernels.h"
 #include "dialects/ov/IR/OVDialect.h"
 #include "dialects/ov/Transforms/Passes.h"
 
@@ -77,6 +78,7 @@ void ovc::pipeline::registerPipelineDialects(DialectRegistry &registry) {
   tensor::registerBufferizableOpInterfaceExternalModels(registry);
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);
+  ovc::kernels::registerRuntimeKernelBufferization(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
 }

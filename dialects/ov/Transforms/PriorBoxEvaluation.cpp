@@ -34,10 +34,9 @@ void fillVariances(std::vector<float> &out, size_t boxes,
   size_t half = boxes * 4;
   for (size_t i = 0; i < boxes; ++i)
     for (size_t j = 0; j < 4; ++j)
-      out[half + i * 4 + j] =
-          variance.empty()       ? 0.1f
-          : variance.size() == 1 ? float(variance[0])
-                                 : float(variance[j]);
+      out[half + i * 4 + j] = variance.empty()       ? 0.1f
+                              : variance.size() == 1 ? float(variance[0])
+                                                     : float(variance[j]);
 }
 } // namespace
 
@@ -48,9 +47,8 @@ mlir::ov::evaluatePriorBoxClustered(PriorBoxClusteredOp op) {
   auto type = cast<RankedTensorType>(op.getType());
   if (!type.hasStaticShape())
     return std::nullopt;
-  std::optional<Sizes> s =
-      readSizes(op.getOutputSize(), op.getImageSize(), type.getNumElements(),
-                type);
+  std::optional<Sizes> s = readSizes(op.getOutputSize(), op.getImageSize(),
+                                     type.getNumElements(), type);
   if (!s || type.getNumElements() != 2 * 4 * s->layerH * s->layerW * priors)
     return std::nullopt;
   float stepW = float(op.getStepW().convertToDouble());
@@ -138,8 +136,8 @@ std::optional<std::vector<float>> mlir::ov::evaluatePriorBox(PriorBoxOp op) {
       overflow = true;
       return;
     }
-    float box[4] = {(cx - bw) / imageW, (cy - bh) / imageH,
-                    (cx + bw) / imageW, (cy + bh) / imageH};
+    float box[4] = {(cx - bw) / imageW, (cy - bh) / imageH, (cx + bw) / imageW,
+                    (cy + bh) / imageH};
     for (float v : box)
       out[index++] = clip ? std::clamp(v, 0.f, 1.f) : v;
   };
@@ -151,15 +149,15 @@ std::optional<std::vector<float>> mlir::ov::evaluatePriorBox(PriorBoxOp op) {
     for (int64_t r = 0; r < density; ++r)
       for (int64_t c = 0; c < density; ++c)
         push(cx - float(fixed / 2) + float(shift) / 2.f + float(c * shift),
-             cy - float(fixed / 2) + float(shift) / 2.f + float(r * shift),
-             bw, bh, true);
+             cy - float(fixed / 2) + float(shift) / 2.f + float(r * shift), bw,
+             bh, true);
   };
   for (int64_t h = 0; h < s->layerH; ++h) {
     for (int64_t w = 0; w < s->layerW; ++w) {
-      float cx = step == 0 ? (float(w) + 0.5f) * stepX
-                           : (offset + float(w)) * step;
-      float cy = step == 0 ? (float(h) + 0.5f) * stepY
-                           : (offset + float(h)) * step;
+      float cx =
+          step == 0 ? (float(w) + 0.5f) * stepX : (offset + float(w)) * step;
+      float cy =
+          step == 0 ? (float(h) + 0.5f) * stepY : (offset + float(h)) * step;
       for (size_t f = 0; f < fixedSizes.size() && f < densities.size(); ++f) {
         float half = float(int64_t(fixedSizes[f])) * 0.5f;
         if (!fixedRatios.empty()) {

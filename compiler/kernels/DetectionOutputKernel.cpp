@@ -1,0 +1,145 @@
+//===- DetectionOutputKernel.cpp - DetectionOutput as a runtime call ------===//
+//
+// ov.detection_output bufferizes into
+//   ovc_detection_output(loc, conf, priors, out, params)
+// (runtime-stub/src/detection_output.c), with `params` a stack array of the
+// op's attributes and shapes.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/kernels/RuntimeKernels.h"
+#include "dialects/ov/IR/OVOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/BufferizableOpInterface.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+
+using namespace mlir;
+using namespace mlir::bufferization;
+
+namespace {
+
+constexpr const char *kKernel = "ovc_detection_output";
+
+/// An !llvm.ptr to the first element of a buffer.
+Value pointerTo(RewriterBase &rewriter, Location loc, Value buffer) {
+  Value index =
+      rewriter.create<memref::ExtractAlignedPointerAsIndexOp>(loc, buffer);
+  Value address =
+      rewriter.create<arith::IndexCastOp>(loc, rewriter.getI64Type(), index);
+  return rewriter.create<LLVM::IntToPtrOp>(
+      loc, LLVM::LLVMPointerType::get(rewriter.getContext()), address);
+}
+
+func::FuncOp declareKernel(RewriterBase &rewriter, Operation *op) {
+  auto module = op->getParentOfType<ModuleOp>();
+  if (auto existing = module.lookupSymbol<func::FuncOp>(kKernel))
+    return existing;
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPointToStart(module.getBody());
+  Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
+  auto func = rewriter.create<func::FuncOp>(
+      op->getLoc(), kKernel,
+      rewriter.getFunctionType({ptr, ptr, ptr, ptr, ptr}, {}));
+  func.setPrivate();
+  return func;
+}
+
+struct DetectionOutputBufferization
+    : public BufferizableOpInterface::ExternalModel<
+          DetectionOutputBufferization, ov::DetectionOutputOp> {
+  bool bufferizesToMemoryRead(Operation *, OpOperand &,
+                              const AnalysisState &) const {
+    return true;
+  }
+  bool bufferizesToMemoryWrite(Operation *, OpOperand &,
+                               const AnalysisState &) const {
+    return false;
+  }
+  AliasingValueList getAliasingValues(Operation *, OpOperand &,
+                                      const AnalysisState &) const {
+    return {};
+  }
+
+  LogicalResult bufferize(Operation *op, RewriterBase &rewriter,
+                          const BufferizationOptions &options) const {
+    auto det = cast<ov::DetectionOutputOp>(op);
+    if (det.getAuxClassPreds())
+      return op->emitError("DetectionOutput with ARM inputs (5 inputs) is "
+                           "not compiled yet");
+    auto outType = cast<RankedTensorType>(det.getType());
+    auto locType = cast<RankedTensorType>(det.getBoxLogits().getType());
+    auto priorType = cast<RankedTensorType>(det.getProposals().getType());
+    if (!outType.hasStaticShape() || !locType.hasStaticShape() ||
+        !priorType.hasStaticShape() || !det.getNumClasses() ||
+        !outType.getElementType().isF32())
+      return op->emitError("DetectionOutput needs static f32 shapes and a "
+                           "known class count");
+    Location loc = op->getLoc();
+    SmallVector<Value> pointers;
+    for (Value input :
+         {det.getBoxLogits(), det.getClassPreds(), det.getProposals()}) {
+      FailureOr<Value> buffer = getBuffer(rewriter, input, options);
+      if (failed(buffer))
+        return failure();
+      pointers.push_back(pointerTo(rewriter, loc, *buffer));
+    }
+    auto outMemref =
+        MemRefType::get(outType.getShape(), outType.getElementType());
+    Value out = rewriter.create<memref::AllocOp>(loc, outMemref);
+    pointers.push_back(pointerTo(rewriter, loc, out));
+
+    int64_t priorSize = det.getNormalized() ? 4 : 5;
+    int64_t numPriors = priorType.getDimSize(2) / priorSize;
+    double codeType = det.getCodeType() == ov::BoxCodeType::corner        ? 0
+                      : det.getCodeType() == ov::BoxCodeType::center_size ? 1
+                                                                          : 2;
+    double params[] = {double(*det.getNumClasses()),
+                       double(int64_t(det.getBackgroundLabelId())),
+                       double(int64_t(det.getTopK())),
+                       double(det.getKeepTopK()[0]),
+                       codeType,
+                       double(det.getShareLocation()),
+                       double(det.getVarianceEncodedInTarget()),
+                       det.getNmsThreshold().convertToDouble(),
+                       det.getConfidenceThreshold().convertToDouble(),
+                       double(det.getClipAfterNms()),
+                       double(det.getClipBeforeNms()),
+                       double(det.getDecreaseLabelId()),
+                       double(det.getNormalized()),
+                       double(int64_t(det.getInputHeight())),
+                       double(int64_t(det.getInputWidth())),
+                       double(numPriors),
+                       double(locType.getDimSize(0)),
+                       double(priorType.getDimSize(0)),
+                       double(priorType.getDimSize(1)),
+                       double(outType.getDimSize(2))};
+    auto paramsType =
+        MemRefType::get({int64_t(std::size(params))}, rewriter.getF32Type());
+    Value paramBuffer = rewriter.create<memref::AllocaOp>(loc, paramsType);
+    for (auto [i, value] : llvm::enumerate(params)) {
+      Value v = rewriter.create<arith::ConstantOp>(
+          loc, rewriter.getF32FloatAttr(float(value)));
+      Value index = rewriter.create<arith::ConstantIndexOp>(loc, i);
+      rewriter.create<memref::StoreOp>(loc, v, paramBuffer, index);
+    }
+    pointers.push_back(pointerTo(rewriter, loc, paramBuffer));
+    rewriter.create<func::CallOp>(loc, declareKernel(rewriter, op), pointers);
+    replaceOpWithBufferizedValues(rewriter, op, out);
+    return success();
+  }
+};
+} // namespace
+
+void ovc::kernels::registerRuntimeKernelBufferization(
+    DialectRegistry &registry) {
+  registry.addExtension(+[](MLIRContext *context, ov::OVDialect *) {
+    context->loadDialect<memref::MemRefDialect, LLVM::LLVMDialect,
+                         arith::ArithDialect, func::FuncDialect>();
+    ov::DetectionOutputOp::attachInterface<DetectionOutputBufferization>(
+        *context);
+  });
+}
