@@ -26,6 +26,7 @@ struct ConvertOVToLinalgPass
     populatePoolingToLinalgPatterns(patterns);
     populateReductionToLinalgPatterns(patterns);
     populateShapeToTensorPatterns(patterns);
+    populateInterpolateToLinalgPatterns(patterns);
     ConversionTarget target(*context);
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
                            arith::ArithDialect, math::MathDialect,

@@ -50,6 +50,7 @@ void populateConvolutionToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populatePoolingToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateReductionToLinalgPatterns(mlir::RewritePatternSet &patterns);
 void populateShapeToTensorPatterns(mlir::RewritePatternSet &patterns);
+void populateInterpolateToLinalgPatterns(mlir::RewritePatternSet &patterns);
 } // namespace ovc::conversion
 
 #endif // OVC_COMPILER_CONVERSION_OVTOLINALG_LINALGBUILDERS_H
