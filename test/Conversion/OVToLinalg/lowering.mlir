@@ -102,3 +102,19 @@ func.func @fake_quantize(%x: tensor<4xf32>) -> tensor<4xf32> {
   return %0 : tensor<4xf32>
 }
 
+
+// -----
+
+// Interpolate reads its sources through compile-time coordinate tables:
+// nearest, half_pixel, 2x upsampling maps output x to input x / 2.
+// CHECK-LABEL: func @interpolate_nearest
+// CHECK: arith.constant dense<[0, 0, 1, 1]> : tensor<4xindex>
+// CHECK: linalg.generic
+// CHECK: linalg.index
+// CHECK: tensor.extract
+func.func @interpolate_nearest(%x: tensor<1x1x2x2xf32>) -> tensor<1x1x4x4xf32> {
+  %s = ov.constant dense<[4, 4]> : tensor<2xi64>
+  %a = ov.constant dense<[2, 3]> : tensor<2xi64>
+  %0 = ov.interpolate %x, %s, %a {mode = #ov.interpolate_mode<nearest>, shape_calculation_mode = #ov.shape_calculation_mode<sizes>, nearest_mode = #ov.nearest_mode<round_prefer_ceil>, pads_begin = array<i64>, pads_end = array<i64>} : (tensor<1x1x2x2xf32>, tensor<2xi64>, tensor<2xi64>) -> tensor<1x1x4x4xf32>
+  return %0 : tensor<1x1x4x4xf32>
+}
