@@ -16,6 +16,7 @@ config.environment["PATH"] = os.pathsep.join(
     [config.ovc_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")]
 )
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%cc", config.c_compiler))
 config.substitutions.append(("%models", config.shared_models_dir))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 

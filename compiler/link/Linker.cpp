@@ -3,6 +3,8 @@
 #include "compiler/link/Linker.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Object/Archive.h"
+#include "llvm/Object/ArchiveWriter.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -70,6 +72,122 @@ static bool run(llvm::ArrayRef<llvm::StringRef> args, std::string &error) {
   return false;
 }
 
+/// Writes `source` to `dir`/model_info.c and compiles it to model_info.o.
+static bool compileGlue(const Toolchain &toolchain, llvm::StringRef dir,
+                        llvm::StringRef source, llvm::SmallString<128> &object,
+                        std::string &error) {
+  llvm::SmallString<128> glueC(dir);
+  path::append(glueC, "model_info.c");
+  object = dir;
+  path::append(object, "model_info.o");
+  std::error_code ec;
+  llvm::raw_fd_ostream os(glueC, ec);
+  if (ec) {
+    error = "cannot write " + glueC.str().str() + ": " + ec.message();
+    return false;
+  }
+  os << source;
+  os.close();
+  std::string includeFlag = "-I" + toolchain.includeDir;
+  return run({toolchain.compiler, "-c", "-O2", "-fPIC", includeFlag, glueC,
+              "-o", object},
+             error);
+}
+
+static bool writeFile(llvm::StringRef path, llvm::StringRef text,
+                      std::string &error) {
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (!ec)
+    os << text;
+  if (ec || os.has_error()) {
+    error = "cannot write " + path.str() + ": " + ec.message();
+    return false;
+  }
+  return true;
+}
+
+bool ovc::link::linkLibrary(const Toolchain &toolchain,
+                            llvm::StringRef objectPath,
+                            llvm::StringRef glueSource,
+                            llvm::StringRef outputPath, bool shared,
+                            llvm::StringRef headerPath,
+                            llvm::StringRef headerSource, std::string &error) {
+  llvm::SmallString<128> dir;
+  if (auto ec = fs::createUniqueDirectory("ovc-link", dir)) {
+    error = "cannot create a temporary folder: " + ec.message();
+    return false;
+  }
+  bool ok = [&] {
+    llvm::SmallString<128> glueO;
+    if (!compileGlue(toolchain, dir, glueSource, glueO, error))
+      return false;
+    std::string runtimeLib = toolchain.libDir + "/libovc_runtime.a";
+    if (shared) {
+      // The whole runtime is exported: users call ovc_infer and friends.
+      if (!run({toolchain.compiler, "-shared", glueO, objectPath,
+                "-Wl,--whole-archive", runtimeLib, "-Wl,--no-whole-archive",
+                "-lm", "-o", outputPath},
+               error))
+        return false;
+    } else {
+      // One archive: the model, its interface and the runtime's members.
+      std::vector<llvm::NewArchiveMember> members;
+      for (llvm::StringRef file : {objectPath, llvm::StringRef(glueO)}) {
+        auto member = llvm::NewArchiveMember::getFile(file, true);
+        if (!member) {
+          error = llvm::toString(member.takeError());
+          return false;
+        }
+        members.push_back(std::move(*member));
+      }
+      auto runtime = llvm::MemoryBuffer::getFile(runtimeLib);
+      if (!runtime) {
+        error = runtimeLib + ": " + runtime.getError().message();
+        return false;
+      }
+      auto archive =
+          llvm::object::Archive::create((*runtime)->getMemBufferRef());
+      if (!archive) {
+        error = llvm::toString(archive.takeError());
+        return false;
+      }
+      llvm::Error childError = llvm::Error::success();
+      for (const auto &child : (*archive)->children(childError)) {
+        auto member = llvm::NewArchiveMember::getOldMember(child, true);
+        if (!member) {
+          error = llvm::toString(member.takeError());
+          return false;
+        }
+        members.push_back(std::move(*member));
+      }
+      if (childError) {
+        error = llvm::toString(std::move(childError));
+        return false;
+      }
+      if (llvm::Error e = llvm::writeArchive(
+              outputPath, members, llvm::SymtabWritingMode::NormalSymtab,
+              llvm::object::Archive::K_GNU, /*Deterministic=*/true,
+              /*Thin=*/false)) {
+        error = llvm::toString(std::move(e));
+        return false;
+      }
+    }
+    if (!writeFile(headerPath, headerSource, error))
+      return false;
+    llvm::SmallString<256> runtimeHeader(path::parent_path(headerPath));
+    path::append(runtimeHeader, "ovc_runtime.h");
+    std::string source = toolchain.includeDir + "/ovc_runtime.h";
+    if (auto ec = fs::copy_file(source, runtimeHeader)) {
+      error = "cannot copy ovc_runtime.h: " + ec.message();
+      return false;
+    }
+    return true;
+  }();
+  fs::remove_directories(dir);
+  return ok;
+}
+
 bool ovc::link::linkExecutable(const Toolchain &toolchain,
                                llvm::StringRef objectPath,
                                llvm::StringRef glueSource,
@@ -79,22 +197,9 @@ bool ovc::link::linkExecutable(const Toolchain &toolchain,
     error = "cannot create a temporary folder: " + ec.message();
     return false;
   }
-  llvm::SmallString<128> glueC(dir), glueO(dir);
-  path::append(glueC, "model_info.c");
-  path::append(glueO, "model_info.o");
   bool ok = [&] {
-    std::error_code ec;
-    llvm::raw_fd_ostream os(glueC, ec);
-    if (ec) {
-      error = "cannot write " + glueC.str().str() + ": " + ec.message();
-      return false;
-    }
-    os << glueSource;
-    os.close();
-    std::string includeFlag = "-I" + toolchain.includeDir;
-    if (!run({toolchain.compiler, "-c", "-O2", "-fPIC", includeFlag, glueC,
-              "-o", glueO},
-             error))
+    llvm::SmallString<128> glueO;
+    if (!compileGlue(toolchain, dir, glueSource, glueO, error))
       return false;
     std::string mainLib = toolchain.libDir + "/libovc_runtime_main.a";
     std::string runtimeLib = toolchain.libDir + "/libovc_runtime.a";

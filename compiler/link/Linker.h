@@ -29,6 +29,14 @@ bool linkExecutable(const Toolchain &toolchain, llvm::StringRef objectPath,
                     llvm::StringRef glueSource, llvm::StringRef outputPath,
                     std::string &error);
 
+/// Builds a model library: a static archive (model, interface and runtime
+/// objects) or a shared object, and writes `headerSource` next to it with a
+/// copy of ovc_runtime.h.
+bool linkLibrary(const Toolchain &toolchain, llvm::StringRef objectPath,
+                 llvm::StringRef glueSource, llvm::StringRef outputPath,
+                 bool shared, llvm::StringRef headerPath,
+                 llvm::StringRef headerSource, std::string &error);
+
 } // namespace ovc::link
 
 #endif // OVC_COMPILER_LINK_LINKER_H

@@ -41,6 +41,14 @@ mlir::FailureOr<ModelInterface> readModelInterface(mlir::ModuleOp module);
 std::string generateGlue(const ModelInterface &model, llvm::StringRef isa,
                          llvm::StringRef symbol);
 
+/// A C identifier derived from the model name (for library symbols).
+std::string symbolPrefix(const ModelInterface &model);
+
+/// The public header of a model library: `extern const ovc_model_info
+/// <prefix>_model;` with the model's inputs and outputs documented.
+std::string generateHeader(const ModelInterface &model, llvm::StringRef isa,
+                           llvm::StringRef symbol);
+
 } // namespace ovc::link
 
 #endif // OVC_COMPILER_LINK_MODELINTERFACE_H

@@ -30,7 +30,7 @@
 using namespace llvm;
 
 namespace {
-enum class EmitKind { Exe, Mlir, LLVM, Asm, Obj };
+enum class EmitKind { Exe, Lib, Shared, Mlir, LLVM, Asm, Obj };
 
 cl::OptionCategory ovcCategory("ovc options");
 
@@ -49,6 +49,10 @@ cl::opt<EmitKind> emitKind(
     "emit", cl::desc("What to produce"),
     cl::values(clEnumValN(EmitKind::Exe, "exe",
                           "a standalone executable (default)"),
+               clEnumValN(EmitKind::Lib, "lib",
+                          "a static library lib<model>.a and <model>.h"),
+               clEnumValN(EmitKind::Shared, "shared",
+                          "a shared library lib<model>.so and <model>.h"),
                clEnumValN(EmitKind::Mlir, "mlir",
                           "MLIR after --stage (default: the imported "
                           "ov module)"),
@@ -203,15 +207,18 @@ int main(int argc, char **argv) {
     return 1;
   }
   const char *isaName = ovc::targets::cpu::getIsaInfo(*isa).name.data();
-  if (emitKind == EmitKind::Exe) {
+  if (emitKind == EmitKind::Exe || emitKind == EmitKind::Lib ||
+      emitKind == EmitKind::Shared) {
     ovc::link::Toolchain toolchain;
     if (!ovc::link::findToolchain(argv[0], toolchain, error)) {
       errs() << "error: " << error << "\n";
       return 1;
     }
-    std::string exePath = outputPath.empty()
-                              ? llvm::sys::path::stem(inputPath).str()
-                              : std::string(outputPath);
+    std::string stem = llvm::sys::path::stem(inputPath).str();
+    std::string target = !outputPath.empty()         ? std::string(outputPath)
+                         : emitKind == EmitKind::Exe ? stem
+                         : emitKind == EmitKind::Lib ? "lib" + stem + ".a"
+                                                     : "lib" + stem + ".so";
     llvm::SmallString<128> object;
     llvm::sys::fs::createTemporaryFile("ovc-model", "o", object);
     {
@@ -225,13 +232,26 @@ int main(int argc, char **argv) {
         return 1;
       }
     }
-    std::string glue =
-        ovc::link::generateGlue(*interface, isaName, "ovc_model");
-    bool linked =
-        ovc::link::linkExecutable(toolchain, object, glue, exePath, error);
+    bool linked;
+    if (emitKind == EmitKind::Exe) {
+      std::string glue =
+          ovc::link::generateGlue(*interface, isaName, "ovc_model");
+      linked =
+          ovc::link::linkExecutable(toolchain, object, glue, target, error);
+    } else {
+      // Libraries export <model>_model so that several can be linked
+      // into one program.
+      std::string symbol = ovc::link::symbolPrefix(*interface) + "_model";
+      std::string glue = ovc::link::generateGlue(*interface, isaName, symbol);
+      llvm::SmallString<256> header(llvm::sys::path::parent_path(target));
+      llvm::sys::path::append(header, stem + ".h");
+      linked = ovc::link::linkLibrary(
+          toolchain, object, glue, target, emitKind == EmitKind::Shared, header,
+          ovc::link::generateHeader(*interface, isaName, symbol), error);
+    }
     llvm::sys::fs::remove(object);
     if (!linked) {
-      errs() << "error: " << exePath << ": " << error << "\n";
+      errs() << "error: " << target << ": " << error << "\n";
       return 1;
     }
     return 0;
