@@ -54,18 +54,20 @@ ovc_status ovc_infer(const ovc_model_info *model, const void *const *inputs,
       count <= 16 ? stack : (void **)malloc(sizeof(void *) * (size_t)count);
   if (!buffers)
     return OVC_ERROR_OUT_OF_MEMORY;
-  for (int32_t i = 0; i < model->num_inputs; ++i) {
+  ovc_status status = OVC_OK;
+  for (int32_t i = 0; i < model->num_inputs && status == OVC_OK; ++i) {
     if (!inputs[i])
-      return OVC_ERROR_INVALID_ARGUMENT;
+      status = OVC_ERROR_INVALID_ARGUMENT;
     buffers[i] = (void *)inputs[i];
   }
-  for (int32_t i = 0; i < model->num_outputs; ++i) {
+  for (int32_t i = 0; i < model->num_outputs && status == OVC_OK; ++i) {
     if (!outputs[i])
-      return OVC_ERROR_INVALID_ARGUMENT;
+      status = OVC_ERROR_INVALID_ARGUMENT;
     buffers[model->num_inputs + i] = outputs[i];
   }
-  model->invoke(buffers);
+  if (status == OVC_OK)
+    model->invoke(buffers);
   if (buffers != stack)
     free(buffers);
-  return OVC_OK;
+  return status;
 }
