@@ -15,7 +15,9 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Utils/MemRefUtils.h"
 
 using namespace mlir;
 using namespace mlir::bufferization;
@@ -24,14 +26,34 @@ namespace {
 
 constexpr const char *kKernel = "ovc_detection_output";
 
-/// An !llvm.ptr to the first element of a buffer.
+/// An !llvm.ptr to the first element of a buffer. The aligned pointer of
+/// a view is its base buffer's, so the view's element offset is added.
 Value pointerTo(RewriterBase &rewriter, Location loc, Value buffer) {
-  Value index =
-      rewriter.create<memref::ExtractAlignedPointerAsIndexOp>(loc, buffer);
-  Value address =
-      rewriter.create<arith::IndexCastOp>(loc, rewriter.getI64Type(), index);
+  auto type = cast<MemRefType>(buffer.getType());
+  auto metadata =
+      rewriter.create<memref::ExtractStridedMetadataOp>(loc, buffer);
+  Value base = rewriter.create<memref::ExtractAlignedPointerAsIndexOp>(
+      loc, metadata.getBaseBuffer());
+  Value elementBytes = rewriter.create<arith::ConstantIndexOp>(
+      loc, type.getElementTypeBitWidth() / 8);
+  Value byteOffset =
+      rewriter.create<arith::MulIOp>(loc, metadata.getOffset(), elementBytes);
+  Value address = rewriter.create<arith::AddIOp>(loc, base, byteOffset);
+  Value address64 =
+      rewriter.create<arith::IndexCastOp>(loc, rewriter.getI64Type(), address);
   return rewriter.create<LLVM::IntToPtrOp>(
-      loc, LLVM::LLVMPointerType::get(rewriter.getContext()), address);
+      loc, LLVM::LLVMPointerType::get(rewriter.getContext()), address64);
+}
+
+/// The kernel reads dense row-major data: strided views are copied first.
+Value contiguous(RewriterBase &rewriter, Location loc, Value buffer) {
+  auto type = cast<MemRefType>(buffer.getType());
+  if (memref::isStaticShapeAndContiguousRowMajor(type))
+    return buffer;
+  auto dense = MemRefType::get(type.getShape(), type.getElementType());
+  Value copy = rewriter.create<memref::AllocOp>(loc, dense);
+  rewriter.create<linalg::CopyOp>(loc, buffer, copy);
+  return copy;
 }
 
 func::FuncOp declareKernel(RewriterBase &rewriter, Operation *op) {
@@ -85,7 +107,8 @@ struct DetectionOutputBufferization
       FailureOr<Value> buffer = getBuffer(rewriter, input, options);
       if (failed(buffer))
         return failure();
-      pointers.push_back(pointerTo(rewriter, loc, *buffer));
+      pointers.push_back(
+          pointerTo(rewriter, loc, contiguous(rewriter, loc, *buffer)));
     }
     auto outMemref =
         MemRefType::get(outType.getShape(), outType.getElementType());
@@ -138,7 +161,8 @@ void ovc::kernels::registerRuntimeKernelBufferization(
     DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *context, ov::OVDialect *) {
     context->loadDialect<memref::MemRefDialect, LLVM::LLVMDialect,
-                         arith::ArithDialect, func::FuncDialect>();
+                         linalg::LinalgDialect, arith::ArithDialect,
+                         func::FuncDialect>();
     ov::DetectionOutputOp::attachInterface<DetectionOutputBufferization>(
         *context);
   });

@@ -3,6 +3,7 @@
 #include "compiler/pipeline/Pipeline.h"
 #include "compiler/conversion/Passes.h"
 #include "compiler/kernels/RuntimeKernels.h"
+#include "compiler/memory/Passes.h"
 #include "dialects/ov/IR/OVDialect.h"
 #include "dialects/ov/Transforms/Passes.h"
 
@@ -111,7 +112,8 @@ static LogicalResult copyWithLinalg(OpBuilder &b, Location loc, Value from,
   return success();
 }
 
-static void addBufferizeStage(OpPassManager &pm) {
+static void addBufferizeStage(OpPassManager &pm,
+                              const PipelineOptions &pipelineOptions) {
   bufferization::OneShotBufferizationOptions options;
   options.bufferizeFunctionBoundaries = true;
   options.setFunctionBoundaryTypeConversion(
@@ -123,9 +125,15 @@ static void addBufferizeStage(OpPassManager &pm) {
   // Results computed into a fresh buffer are computed into the caller's.
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-  bufferization::BufferDeallocationPipelineOptions dealloc;
-  bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createCanonicalizerPass());
+  // All intermediates in one arena, placed by liveness (this also frees
+  // them: one allocation per inference).
+  if (pipelineOptions.memoryPlan) {
+    pm.addNestedPass<func::FuncOp>(ovc::memory::createStaticMemoryPlan());
+  } else {
+    bufferization::BufferDeallocationPipelineOptions dealloc;
+    bufferization::buildBufferDeallocationPipeline(pm, dealloc);
+  }
 }
 
 static void addLLVMStage(OpPassManager &pm) {
@@ -166,7 +174,7 @@ LogicalResult ovc::pipeline::runPipeline(ModuleOp module, Stage done,
   if (wanted(Stage::Linalg))
     addLinalgStage(pm);
   if (wanted(Stage::Bufferize))
-    addBufferizeStage(pm);
+    addBufferizeStage(pm, options);
   if (wanted(Stage::LLVM))
     addLLVMStage(pm);
   return pm.run(module);

@@ -31,6 +31,9 @@ llvm::StringRef stageName(Stage stage);
 struct PipelineOptions {
   /// The batch a dynamic batch dimension is compiled for.
   int64_t batch = 1;
+  /// Place intermediates in one arena (else each buffer is freed after its
+  /// last use).
+  bool memoryPlan = true;
   /// Print the IR after every pass (for debugging).
   bool printIRAfterAll = false;
 };

@@ -1,6 +1,7 @@
 //===- ovc-opt.cpp - mlir-opt with the ov dialect and ovc's passes --------===//
 
 #include "compiler/conversion/Passes.h"
+#include "compiler/memory/Passes.h"
 #include "dialects/ov/IR/OVDialect.h"
 #include "dialects/ov/Transforms/Passes.h"
 
@@ -18,6 +19,7 @@ int main(int argc, char **argv) {
   mlir::registerTransformsPasses();
   mlir::ov::registerOVPasses();
   ovc::conversion::registerOVCConversionPasses();
+  ovc::memory::registerOVCMemoryPasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "ovc optimizer driver\n", registry));
 }

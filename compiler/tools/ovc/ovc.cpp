@@ -74,6 +74,14 @@ cl::opt<std::string> stopAfter(
 cl::opt<int64_t>
     batchSize("batch", cl::desc("Batch size for a dynamic batch (default 1)"),
               cl::init(1), cl::cat(ovcCategory));
+cl::opt<bool> memoryPlan(
+    "memory-plan",
+    cl::desc("Place all intermediate tensors in one arena by liveness "
+             "(default on; off frees each buffer after its last use)"),
+    cl::init(true), cl::cat(ovcCategory));
+cl::opt<bool> verbose("verbose",
+                      cl::desc("Report the memory plan and the chosen ISA"),
+                      cl::init(false), cl::cat(ovcCategory));
 cl::opt<bool> printAfterAll("mlir-print-ir-after-all",
                             cl::desc("Print the IR after every pass"),
                             cl::init(false), cl::cat(ovcCategory));
@@ -164,6 +172,7 @@ int main(int argc, char **argv) {
   ovc::pipeline::PipelineOptions pipelineOptions;
   pipelineOptions.batch = batchSize;
   pipelineOptions.printIRAfterAll = printAfterAll;
+  pipelineOptions.memoryPlan = memoryPlan;
   using ovc::pipeline::Stage;
   if (emitKind == EmitKind::Mlir) {
     if (failed(ovc::pipeline::runPipeline(*module, Stage::Import, *lastStage,
@@ -194,7 +203,20 @@ int main(int argc, char **argv) {
       ovc::link::readModelInterface(*module);
   if (failed(interface))
     return 1;
-  if (failed(ovc::pipeline::runPipeline(*module, Stage::OV, Stage::LLVM,
+  if (failed(ovc::pipeline::runPipeline(*module, Stage::OV, Stage::Bufferize,
+                                        pipelineOptions)))
+    return 1;
+  if (verbose) {
+    for (auto func : module->getOps<mlir::func::FuncOp>())
+      if (auto bytes =
+              func->getAttrOfType<mlir::IntegerAttr>("ovc.arena_bytes"))
+        errs() << "ovc: " << func.getName() << ": activations arena "
+               << bytes.getInt() << " bytes (peak, all intermediates)\n";
+    errs() << "ovc: target ISA " << ovc::targets::cpu::getIsaInfo(*isa).name
+           << " (LLVM CPU " << ovc::targets::cpu::getIsaInfo(*isa).llvmCpu
+           << ")\n";
+  }
+  if (failed(ovc::pipeline::runPipeline(*module, Stage::Bufferize, Stage::LLVM,
                                         pipelineOptions)))
     return 1;
 

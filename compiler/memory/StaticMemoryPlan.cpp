@@ -1,0 +1,168 @@
+//===- StaticMemoryPlan.cpp - one arena for all intermediate buffers ------===//
+
+#include "compiler/memory/Passes.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace ovc::memory {
+#define GEN_PASS_DEF_STATICMEMORYPLAN
+#include "compiler/memory/Passes.h.inc"
+} // namespace ovc::memory
+
+using namespace mlir;
+
+namespace {
+
+constexpr int64_t kAlignment = 64;
+
+struct Buffer {
+  memref::AllocOp alloc;
+  int64_t bytes;
+  unsigned start, end; // positions in the block, inclusive
+  int64_t offset = -1;
+};
+
+/// True when a raw pointer is taken from `value` or a view of it (a runtime
+/// kernel call). Such buffers stay separate allocations: the aligned
+/// pointer of an arena view folds back to the arena's base during lowering.
+bool pointerEscapes(Value value) {
+  SmallVector<Value> worklist = {value};
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    for (Operation *user : v.getUsers()) {
+      if (isa<memref::ExtractAlignedPointerAsIndexOp,
+              memref::ExtractStridedMetadataOp>(user))
+        return true;
+      if (auto view = dyn_cast<ViewLikeOpInterface>(user))
+        if (view.getViewSource() == v)
+          for (Value result : user->getResults())
+            worklist.push_back(result);
+    }
+  }
+  return false;
+}
+
+/// The position (in `block`) of the last op that uses `value` or a view of
+/// it, looking through nested regions.
+unsigned lastUse(Value value, Block &block,
+                 const DenseMap<Operation *, unsigned> &position) {
+  unsigned last = 0;
+  SmallVector<Value> worklist = {value};
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    for (Operation *user : v.getUsers()) {
+      Operation *top = block.findAncestorOpInBlock(*user);
+      if (top)
+        last = std::max(last, position.lookup(top));
+      if (auto view = dyn_cast<ViewLikeOpInterface>(user))
+        if (view.getViewSource() == v)
+          for (Value result : user->getResults())
+            worklist.push_back(result);
+      // A raw pointer taken from the buffer (for a runtime kernel call)
+      // keeps it alive until the pointer's last use.
+      if (isa<memref::ExtractStridedMetadataOp,
+              memref::ExtractAlignedPointerAsIndexOp, arith::IndexCastOp,
+              arith::AddIOp, LLVM::IntToPtrOp>(user))
+        for (Value result : user->getResults())
+          worklist.push_back(result);
+    }
+  }
+  return last;
+}
+
+struct StaticMemoryPlanPass
+    : public ovc::memory::impl::StaticMemoryPlanBase<StaticMemoryPlanPass> {
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (func.isExternal())
+      return;
+    Block &block = func.getBody().front();
+    DenseMap<Operation *, unsigned> position;
+    for (auto [i, op] : llvm::enumerate(block))
+      position[&op] = i;
+
+    SmallVector<Buffer> buffers;
+    SmallVector<memref::AllocOp> unplanned;
+    for (Operation &op : block) {
+      auto alloc = dyn_cast<memref::AllocOp>(op);
+      if (!alloc)
+        continue;
+      MemRefType type = alloc.getType();
+      if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
+          !type.getElementType().isIntOrFloat() ||
+          type.getElementTypeBitWidth() % 8 != 0 || type.getMemorySpace() ||
+          pointerEscapes(alloc)) {
+        unplanned.push_back(alloc);
+        continue;
+      }
+      int64_t bytes =
+          type.getNumElements() * (type.getElementTypeBitWidth() / 8);
+      buffers.push_back({alloc, std::max<int64_t>(bytes, 1), position[alloc],
+                         lastUse(alloc, block, position)});
+    }
+
+    // Greedy placement, largest first: the lowest aligned offset that does
+    // not overlap any placed buffer whose live range meets this one's.
+    SmallVector<Buffer *> order;
+    for (Buffer &b : buffers)
+      order.push_back(&b);
+    llvm::stable_sort(order,
+                      [](Buffer *a, Buffer *b) { return a->bytes > b->bytes; });
+    int64_t arenaBytes = 0;
+    SmallVector<Buffer *> placed;
+    for (Buffer *b : order) {
+      SmallVector<std::pair<int64_t, int64_t>> busy;
+      for (Buffer *p : placed)
+        if (p->start <= b->end && b->start <= p->end)
+          busy.push_back({p->offset, p->offset + p->bytes});
+      llvm::sort(busy);
+      int64_t offset = 0;
+      for (auto [lo, hi] : busy) {
+        if (offset + b->bytes <= lo)
+          break;
+        offset =
+            std::max(offset, (hi + kAlignment - 1) / kAlignment * kAlignment);
+      }
+      b->offset = offset;
+      arenaBytes = std::max(arenaBytes, offset + b->bytes);
+      placed.push_back(b);
+    }
+
+    OpBuilder builder(&getContext());
+    Location loc = func.getLoc();
+    if (!buffers.empty()) {
+      builder.setInsertionPointToStart(&block);
+      auto arenaType = MemRefType::get({arenaBytes}, builder.getI8Type());
+      Value arena = builder.create<memref::AllocOp>(
+          loc, arenaType, builder.getI64IntegerAttr(kAlignment));
+      for (Buffer &b : buffers) {
+        builder.setInsertionPoint(b.alloc);
+        Value offset =
+            builder.create<arith::ConstantIndexOp>(b.alloc.getLoc(), b.offset);
+        Value view = builder.create<memref::ViewOp>(
+            b.alloc.getLoc(), b.alloc.getType(), arena, offset, ValueRange{});
+        b.alloc.replaceAllUsesWith(view);
+        b.alloc.erase();
+      }
+      builder.setInsertionPoint(block.getTerminator());
+      builder.create<memref::DeallocOp>(loc, arena);
+    }
+    // Anything not planned is freed after its last use.
+    for (memref::AllocOp alloc : unplanned) {
+      DenseMap<Operation *, unsigned> now;
+      for (auto [i, op] : llvm::enumerate(block))
+        now[&op] = i;
+      unsigned last = lastUse(alloc, block, now);
+      Operation *after = &*std::next(block.begin(), last);
+      if (after == block.getTerminator())
+        builder.setInsertionPoint(after);
+      else
+        builder.setInsertionPointAfter(after);
+      builder.create<memref::DeallocOp>(alloc.getLoc(), alloc);
+    }
+    func->setAttr("ovc.arena_bytes", builder.getI64IntegerAttr(arenaBytes));
+  }
+};
+} // namespace
