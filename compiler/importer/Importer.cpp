@@ -186,6 +186,7 @@ void ModelImporter::annotate(const Layer &layer, ArrayRef<Value> results) {
   if (!op || op->hasAttr("ov.layer_id"))
     return;
   op->setAttr("ov.layer_id", builder.getI64IntegerAttr(int64_t(layer.id)));
+  op->setAttr("ov.layer_type", builder.getStringAttr(layer.type));
   bool anyNames = llvm::any_of(
       layer.outputs, [](const Port &port) { return !port.names.empty(); });
   if (anyNames && op->getNumResults() == layer.outputs.size()) {

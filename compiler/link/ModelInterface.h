@@ -26,7 +26,12 @@ struct TensorInterface {
   std::vector<int64_t> dims;
 };
 
+struct LayerInterface {
+  std::string name, type, execType;
+};
+
 struct ModelInterface {
+  std::vector<LayerInterface> layers;
   std::string modelName;
   std::string entrySymbol;
   std::vector<TensorInterface> inputs;
@@ -37,9 +42,13 @@ struct ModelInterface {
 /// diagnostic) on dynamic shapes or element types the runtime lacks.
 mlir::FailureOr<ModelInterface> readModelInterface(mlir::ModuleOp module);
 
-/// C source defining `const ovc_model_info <symbol>` for `isa`.
+/// Reads the layer table that the counter pass left on the module.
+void readLayers(mlir::ModuleOp module, ModelInterface &model);
+
+/// C source defining `const ovc_model_info <symbol>` for `isa`, and the
+/// `<prefix>_layer_begin/end` counter functions.
 std::string generateGlue(const ModelInterface &model, llvm::StringRef isa,
-                         llvm::StringRef symbol);
+                         llvm::StringRef symbol, llvm::StringRef prefix);
 
 /// A C identifier derived from the model name (for library symbols).
 std::string symbolPrefix(const ModelInterface &model);

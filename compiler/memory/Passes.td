@@ -21,4 +21,24 @@ def StaticMemoryPlan : Pass<"ovc-static-memory-plan", "::mlir::func::FuncOp"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+def InsertLayerCounters
+    : Pass<"ovc-insert-layer-counters", "::mlir::ModuleOp"> {
+  let summary = "Time each IR layer of the model with runtime counters";
+  let description = [{
+    Groups the model function's top-level ops by the IR layer they come
+    from (their NameLoc) and brackets each group with calls to
+    `<prefix>_layer_begin(i32)` / `<prefix>_layer_end(i32)`, which the
+    generated model interface implements. The layer table (name, IR type
+    from `ovc.layer_types`, exec type = the main computing op) is stored as
+    `ovc.layers` on the module for the interface generator. Layers that
+    element-wise fusion merged into a producer are timed with it.
+  }];
+  let options = [
+    Option<"prefix", "prefix", "std::string", /*default=*/"\"ovc\"",
+           "Symbol prefix of the counter functions">
+  ];
+  let dependentDialects = ["::mlir::func::FuncDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 #endif // OVC_MEMORY_PASSES_TD

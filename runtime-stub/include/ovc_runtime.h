@@ -54,6 +54,13 @@ typedef struct ovc_tensor_info {
   const int64_t *dims;
 } ovc_tensor_info;
 
+/* One IR layer as the per-layer counters report it. */
+typedef struct ovc_layer_info {
+  const char *name;      /* IR layer name */
+  const char *type;      /* IR layer type, e.g. "Convolution" */
+  const char *exec_type; /* how ovc computes it, e.g. "loops_conv_2d_nchw_fchw" */
+} ovc_layer_info;
+
 typedef struct ovc_model_info {
   const char *name;
   /* The oneDNN ISA name the code was compiled for, e.g. "avx2". */
@@ -64,6 +71,12 @@ typedef struct ovc_model_info {
   const ovc_tensor_info *outputs;
   /* buffers: inputs then outputs, each dense row-major. */
   void (*invoke)(void *const *buffers);
+  /* Per-layer counters, accumulated over every inference (one inference
+   * at a time): total nanoseconds and executions per layer. */
+  int32_t num_layers;
+  const ovc_layer_info *layers;
+  uint64_t *layer_ns;
+  uint64_t *layer_calls;
 } ovc_model_info;
 
 /* Bytes of one element of `type`. */
@@ -76,6 +89,9 @@ int64_t ovc_tensor_elements(const ovc_tensor_info *info);
 /* Checks that this CPU runs code compiled for `isa`; on failure writes a
  * message naming what is missing. */
 ovc_status ovc_check_cpu(const char *isa, char *message, size_t size);
+
+/* Zeroes the per-layer counters. */
+void ovc_reset_counters(const ovc_model_info *model);
 
 /* Runs one inference: `inputs[i]` and `outputs[i]` hold dense buffers of the
  * sizes the info gives. */

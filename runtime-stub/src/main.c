@@ -3,6 +3,7 @@
  *   APP --info
  *   APP -i NAME=FILE.npy [-i ...] | -i FILE.npy ... [-o DIR]
  *   APP --benchmark [-niter N] [-t SECONDS] [-nthreads N] [--json]
+ *   -pc / -pcsort: per-layer counters after the run (sorted by time)
  *
  * Errors print one `error:` line and exit with status 1.
  *
@@ -75,6 +76,48 @@ static int compare_doubles(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+typedef struct {
+  int32_t index;
+  double ms;
+} layer_time;
+
+static int by_time_desc(const void *a, const void *b) {
+  double x = ((const layer_time *)a)->ms, y = ((const layer_time *)b)->ms;
+  return (y > x) - (y < x);
+}
+
+/* benchmark_app -pc style: one line per IR layer, time per inference. */
+static void print_counters(int sorted) {
+  int32_t n = ovc_model.num_layers;
+  if (n == 0) {
+    printf("no per-layer counters in this model\n");
+    return;
+  }
+  layer_time *rows = (layer_time *)malloc(sizeof(layer_time) * (size_t)n);
+  if (!rows)
+    return;
+  double total = 0;
+  for (int32_t i = 0; i < n; ++i) {
+    uint64_t calls = ovc_model.layer_calls[i];
+    rows[i].index = i;
+    rows[i].ms = calls ? ovc_model.layer_ns[i] / 1e6 / (double)calls : 0;
+    total += rows[i].ms;
+  }
+  if (sorted)
+    qsort(rows, (size_t)n, sizeof(layer_time), by_time_desc);
+  printf("%-64s %-10s %-20s %-36s %12s %7s\n", "layer", "status", "type",
+         "exec type", "real time ms", "%");
+  for (int32_t r = 0; r < n; ++r) {
+    const ovc_layer_info *l = &ovc_model.layers[rows[r].index];
+    printf("%-64.64s %-10s %-20.20s %-36.36s %12.4f %6.2f%%\n", l->name,
+           ovc_model.layer_calls[rows[r].index] ? "EXECUTED" : "NOT_RUN",
+           l->type, l->exec_type, rows[r].ms,
+           total > 0 ? 100.0 * rows[r].ms / total : 0.0);
+  }
+  printf("total: %.4f ms over %d layers (per inference)\n", total, n);
+  free(rows);
+}
+
 static int load_input(int index, const char *path, void **buffer) {
   const ovc_tensor_info *t = &ovc_model.inputs[index];
   npy_array array;
@@ -119,7 +162,7 @@ int main(int argc, char **argv) {
   }
   const char *inputPaths[MAX_TENSORS] = {0};
   const char *outputDir = NULL;
-  int benchmark = 0, json = 0, positional = 0;
+  int benchmark = 0, json = 0, positional = 0, counters = 0, sorted = 0;
   long iterations = 0;
   double seconds = 0;
   for (int i = 1; i < argc; ++i) {
@@ -130,7 +173,7 @@ int main(int argc, char **argv) {
       return 0;
     } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
       printf("usage: %s --info | -i [NAME=]FILE.npy ... [-o DIR] | "
-             "--benchmark [-niter N] [-t SECONDS] [--json]\n",
+             "--benchmark [-niter N] [-t SECONDS] [--json] [-pc|-pcsort]\n",
              argv[0]);
       return 0;
     } else if (!strcmp(arg, "-i") && hasValue) {
@@ -163,6 +206,10 @@ int main(int argc, char **argv) {
       benchmark = 1;
     } else if (!strcmp(arg, "--json")) {
       json = 1;
+    } else if (!strcmp(arg, "-pc")) {
+      counters = 1;
+    } else if (!strcmp(arg, "-pcsort")) {
+      counters = sorted = 1;
     } else if (!strcmp(arg, "-niter") && hasValue) {
       iterations = strtol(argv[++i], NULL, 10);
       if (iterations <= 0)
@@ -216,6 +263,8 @@ int main(int argc, char **argv) {
   if (benchmark) {
     /* Warm-up, then timed runs until both the count and the time are met. */
     ovc_model.invoke(buffers);
+    if (ovc_model.num_layers)
+      ovc_reset_counters(&ovc_model);
     long minIterations = iterations ? iterations : 20;
     double minMs = seconds > 0 ? seconds * 1e3 : (iterations ? 0 : 1000);
     size_t capacity = 1024, count = 0;
@@ -253,6 +302,9 @@ int main(int argc, char **argv) {
   } else {
     ovc_model.invoke(buffers);
   }
+
+  if (counters)
+    print_counters(sorted);
 
   if (outputDir && !benchmark) {
     if (mkdir(outputDir, 0777) != 0 && errno != EEXIST)

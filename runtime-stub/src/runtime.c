@@ -71,3 +71,10 @@ ovc_status ovc_infer(const ovc_model_info *model, const void *const *inputs,
     free(buffers);
   return status;
 }
+
+void ovc_reset_counters(const ovc_model_info *model) {
+  for (int32_t i = 0; i < model->num_layers; ++i) {
+    model->layer_ns[i] = 0;
+    model->layer_calls[i] = 0;
+  }
+}

@@ -11,6 +11,7 @@
 #include "compiler/importer/Importer.h"
 #include "compiler/link/Linker.h"
 #include "compiler/link/ModelInterface.h"
+#include "compiler/memory/Passes.h"
 #include "compiler/pipeline/Pipeline.h"
 #include "dialects/ov/IR/OVDialect.h"
 #include "targets/cpu/IsaTable.h"
@@ -18,6 +19,7 @@
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -91,6 +93,24 @@ cl::opt<bool> elideWeights(
              "back)"),
     cl::init(false), cl::cat(ovcCategory));
 } // namespace
+
+/// Remembers each IR layer's type by name (module attribute
+/// `ovc.layer_types`), for the per-layer counters once lowering has
+/// replaced the ov ops.
+static void recordLayerTypes(mlir::ModuleOp module) {
+  llvm::StringMap<mlir::Attribute> types;
+  module.walk([&](mlir::Operation *op) {
+    auto type = op->getAttrOfType<mlir::StringAttr>("ov.layer_type");
+    auto name = mlir::dyn_cast<mlir::NameLoc>(op->getLoc());
+    if (type && name)
+      types.try_emplace(name.getName().strref(), type);
+  });
+  mlir::Builder builder(module.getContext());
+  llvm::SmallVector<mlir::NamedAttribute> entries;
+  for (const auto &entry : types)
+    entries.push_back(builder.getNamedAttr(entry.first(), entry.second));
+  module->setAttr("ovc.layer_types", builder.getDictionaryAttr(entries));
+}
 
 /// The ISA for -target; `host` is the best level of this machine.
 static std::optional<ovc::targets::cpu::Isa>
@@ -174,6 +194,9 @@ int main(int argc, char **argv) {
   pipelineOptions.printIRAfterAll = printAfterAll;
   pipelineOptions.memoryPlan = memoryPlan;
   using ovc::pipeline::Stage;
+  // Before any rewrite replaces the imported ops.
+  if (emitKind != EmitKind::Mlir)
+    recordLayerTypes(*module);
   if (emitKind == EmitKind::Mlir) {
     if (failed(ovc::pipeline::runPipeline(*module, Stage::Import, *lastStage,
                                           pipelineOptions)))
@@ -203,6 +226,12 @@ int main(int argc, char **argv) {
       ovc::link::readModelInterface(*module);
   if (failed(interface))
     return 1;
+  // Counter functions are per model in libraries (several may be linked
+  // into one program), plain `ovc_` in executables.
+  std::string counterPrefix =
+      emitKind == EmitKind::Lib || emitKind == EmitKind::Shared
+          ? ovc::link::symbolPrefix(*interface)
+          : std::string("ovc");
   if (failed(ovc::pipeline::runPipeline(*module, Stage::OV, Stage::Bufferize,
                                         pipelineOptions)))
     return 1;
@@ -215,6 +244,15 @@ int main(int argc, char **argv) {
     errs() << "ovc: target ISA " << ovc::targets::cpu::getIsaInfo(*isa).name
            << " (LLVM CPU " << ovc::targets::cpu::getIsaInfo(*isa).llvmCpu
            << ")\n";
+  }
+  {
+    mlir::PassManager pm(&context);
+    ovc::memory::InsertLayerCountersOptions counters;
+    counters.prefix = counterPrefix;
+    pm.addPass(ovc::memory::createInsertLayerCounters(counters));
+    if (failed(pm.run(*module)))
+      return 1;
+    ovc::link::readLayers(*module, *interface);
   }
   if (failed(ovc::pipeline::runPipeline(*module, Stage::Bufferize, Stage::LLVM,
                                         pipelineOptions)))
@@ -257,14 +295,15 @@ int main(int argc, char **argv) {
     bool linked;
     if (emitKind == EmitKind::Exe) {
       std::string glue =
-          ovc::link::generateGlue(*interface, isaName, "ovc_model");
+          ovc::link::generateGlue(*interface, isaName, "ovc_model", "ovc");
       linked =
           ovc::link::linkExecutable(toolchain, object, glue, target, error);
     } else {
       // Libraries export <model>_model so that several can be linked
       // into one program.
       std::string symbol = ovc::link::symbolPrefix(*interface) + "_model";
-      std::string glue = ovc::link::generateGlue(*interface, isaName, symbol);
+      std::string glue =
+          ovc::link::generateGlue(*interface, isaName, symbol, counterPrefix);
       llvm::SmallString<256> header(llvm::sys::path::parent_path(target));
       llvm::sys::path::append(header, stem + ".h");
       linked = ovc::link::linkLibrary(

@@ -1,0 +1,121 @@
+//===- LayerCounters.cpp - per-layer timing calls -------------------------===//
+
+#include "compiler/memory/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+
+namespace ovc::memory {
+#define GEN_PASS_DEF_INSERTLAYERCOUNTERS
+#include "compiler/memory/Passes.h.inc"
+} // namespace ovc::memory
+
+using namespace mlir;
+
+namespace {
+
+/// The IR layer an op comes from: the first NameLoc in its location.
+std::optional<StringRef> layerOf(Operation *op) {
+  std::optional<StringRef> name;
+  op->getLoc()->walk([&](Location loc) {
+    if (auto named = dyn_cast<NameLoc>(loc)) {
+      name = named.getName().strref();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return name;
+}
+
+/// Ops that do the work of a layer (the others only move views around).
+bool computes(Operation &op) { return isa<linalg::LinalgOp, func::CallOp>(op); }
+
+std::string execType(Operation &op) {
+  if (auto call = dyn_cast<func::CallOp>(op))
+    return ("kernel_" + call.getCallee()).str();
+  std::string name = op.getName().stripDialect().str();
+  return "loops_" + name;
+}
+
+struct InsertLayerCountersPass
+    : public ovc::memory::impl::InsertLayerCountersBase<
+          InsertLayerCountersPass> {
+  using InsertLayerCountersBase::InsertLayerCountersBase;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    OpBuilder builder(&getContext());
+    auto types = module->getAttrOfType<DictionaryAttr>("ovc.layer_types");
+    Type i32 = builder.getI32Type();
+    auto declare = [&](StringRef name) {
+      if (auto existing = module.lookupSymbol<func::FuncOp>(name))
+        return existing;
+      builder.setInsertionPointToStart(module.getBody());
+      auto fn = builder.create<func::FuncOp>(
+          module.getLoc(), name, builder.getFunctionType({i32}, {}));
+      fn.setPrivate();
+      return fn;
+    };
+    SmallVector<func::FuncOp> models;
+    for (auto fn : module.getOps<func::FuncOp>())
+      if (!fn.isExternal())
+        models.push_back(fn);
+    if (models.size() != 1)
+      return;
+    func::FuncOp begin = declare(prefix + "_layer_begin");
+    func::FuncOp end = declare(prefix + "_layer_end");
+
+    // Consecutive top-level ops of the same layer form one timed group.
+    Block &block = models[0].getBody().front();
+    SmallVector<Attribute> table;
+    llvm::StringMap<unsigned> ids;
+    Operation *groupStart = nullptr, *groupEnd = nullptr;
+    std::optional<StringRef> groupLayer;
+    std::string groupExec;
+    auto close = [&] {
+      if (!groupStart || !groupLayer || groupExec.empty())
+        return;
+      auto [it, inserted] = ids.try_emplace(*groupLayer, table.size());
+      if (inserted) {
+        StringAttr type;
+        if (types)
+          type = types.getAs<StringAttr>(*groupLayer);
+        table.push_back(builder.getStrArrayAttr(
+            {*groupLayer, type ? type.getValue() : StringRef("unknown"),
+             groupExec}));
+      }
+      Value id;
+      builder.setInsertionPoint(groupStart);
+      id = builder.create<arith::ConstantIntOp>(groupStart->getLoc(),
+                                                it->second, 32);
+      builder.create<func::CallOp>(groupStart->getLoc(), begin, id);
+      builder.setInsertionPointAfter(groupEnd);
+      builder.create<func::CallOp>(groupEnd->getLoc(), end, id);
+    };
+    for (Operation &op : llvm::make_early_inc_range(block)) {
+      if (op.hasTrait<OpTrait::IsTerminator>())
+        break;
+      std::optional<StringRef> layer = layerOf(&op);
+      if (!computes(op))
+        continue;
+      if (layer != groupLayer) {
+        close();
+        groupStart = &op;
+        groupLayer = layer;
+        groupExec.clear();
+      }
+      groupEnd = &op;
+      // Name the group after its main op, not the fills and copies that
+      // prepare padding or outputs.
+      // (tensor.pad bufferizes to a fill plus a linalg.map copy.)
+      bool helper = isa<linalg::FillOp, linalg::CopyOp, linalg::MapOp>(op);
+      bool haveHelperOnly = StringRef(groupExec).starts_with("loops_fill") ||
+                            StringRef(groupExec).starts_with("loops_copy") ||
+                            StringRef(groupExec).starts_with("loops_map");
+      if (groupExec.empty() || (haveHelperOnly && !helper))
+        groupExec = execType(op);
+    }
+    close();
+    module->setAttr("ovc.layers", builder.getArrayAttr(table));
+  }
+};
+} // namespace
