@@ -107,18 +107,26 @@ static bool writeFile(llvm::StringRef path, llvm::StringRef text,
   return true;
 }
 
+/// Runs `body` with a fresh temporary folder, removed afterwards.
+static bool withTempDir(std::string &error,
+                        llvm::function_ref<bool(llvm::StringRef)> body) {
+  llvm::SmallString<128> dir;
+  if (auto ec = fs::createUniqueDirectory("ovc-link", dir)) {
+    error = "cannot create a temporary folder: " + ec.message();
+    return false;
+  }
+  bool ok = body(dir);
+  fs::remove_directories(dir);
+  return ok;
+}
+
 bool ovc::link::linkLibrary(const Toolchain &toolchain,
                             llvm::StringRef objectPath,
                             llvm::StringRef glueSource,
                             llvm::StringRef outputPath, bool shared,
                             llvm::StringRef headerPath,
                             llvm::StringRef headerSource, std::string &error) {
-  llvm::SmallString<128> dir;
-  if (auto ec = fs::createUniqueDirectory("ovc-link", dir)) {
-    error = "cannot create a temporary folder: " + ec.message();
-    return false;
-  }
-  bool ok = [&] {
+  return withTempDir(error, [&](llvm::StringRef dir) {
     llvm::SmallString<128> glueO;
     if (!compileGlue(toolchain, dir, glueSource, glueO, error))
       return false;
@@ -183,21 +191,14 @@ bool ovc::link::linkLibrary(const Toolchain &toolchain,
       return false;
     }
     return true;
-  }();
-  fs::remove_directories(dir);
-  return ok;
+  });
 }
 
 bool ovc::link::linkExecutable(const Toolchain &toolchain,
                                llvm::StringRef objectPath,
                                llvm::StringRef glueSource,
                                llvm::StringRef outputPath, std::string &error) {
-  llvm::SmallString<128> dir;
-  if (auto ec = fs::createUniqueDirectory("ovc-link", dir)) {
-    error = "cannot create a temporary folder: " + ec.message();
-    return false;
-  }
-  bool ok = [&] {
+  return withTempDir(error, [&](llvm::StringRef dir) {
     llvm::SmallString<128> glueO;
     if (!compileGlue(toolchain, dir, glueSource, glueO, error))
       return false;
@@ -206,7 +207,5 @@ bool ovc::link::linkExecutable(const Toolchain &toolchain,
     return run({toolchain.compiler, glueO, objectPath, mainLib, runtimeLib,
                 "-lm", "-o", outputPath},
                error);
-  }();
-  fs::remove_directories(dir);
-  return ok;
+  });
 }

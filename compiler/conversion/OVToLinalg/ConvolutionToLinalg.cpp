@@ -35,17 +35,25 @@ Value paddedInput(OpBuilder &b, ConvOp op, ArrayRef<int64_t> kernel) {
                     b.getZeroAttr(inType.getElementType()));
 }
 
+/// The forward convolutions are lowered for static 2-D shapes.
+template <typename ConvOp> LogicalResult checkConv2D(ConvOp op) {
+  auto resultType = cast<RankedTensorType>(op.getType());
+  if (!resultType.hasStaticShape() ||
+      !cast<RankedTensorType>(op.getInput().getType()).hasStaticShape())
+    return notLowerable(op, "dynamic shapes are not supported");
+  if (resultType.getRank() != 4)
+    return notLowerable(op, "only 2-D convolutions are lowered");
+  return success();
+}
+
 struct ConvolutionToLinalg : public OpRewritePattern<ov::ConvolutionOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ov::ConvolutionOp op,
                                 PatternRewriter &rewriter) const override {
     auto resultType = op.getType();
     auto filterType = cast<RankedTensorType>(op.getFilter().getType());
-    if (!resultType.hasStaticShape() ||
-        !cast<RankedTensorType>(op.getInput().getType()).hasStaticShape())
-      return notLowerable(op, "dynamic shapes are not supported");
-    if (resultType.getRank() != 4)
-      return notLowerable(op, "only 2-D convolutions are lowered");
+    if (failed(checkConv2D(op)))
+      return failure();
     Location loc = op.getLoc();
     Value input =
         paddedInput(rewriter, op, filterType.getShape().drop_front(2));
@@ -66,11 +74,8 @@ struct GroupConvolutionToLinalg
                                 PatternRewriter &rewriter) const override {
     auto resultType = op.getType();
     auto filterType = cast<RankedTensorType>(op.getFilter().getType());
-    if (!resultType.hasStaticShape() ||
-        !cast<RankedTensorType>(op.getInput().getType()).hasStaticShape())
-      return notLowerable(op, "dynamic shapes are not supported");
-    if (resultType.getRank() != 4)
-      return notLowerable(op, "only 2-D convolutions are lowered");
+    if (failed(checkConv2D(op)))
+      return failure();
     Location loc = op.getLoc();
     ArrayRef<int64_t> w = filterType.getShape(); // [G, F, C, kh, kw]
     Value input = paddedInput(rewriter, op, w.drop_front(3));
