@@ -29,6 +29,7 @@ FailureOr<Values> LayerContext::finish(Operation *op) {
   if (op->getNumResults() == 0 || failed(op->fold(folded)) || folded.empty())
     return Values(op->getResults());
   Values results;
+  SmallVector<Operation *> created;
   for (auto [result, fold] : llvm::zip(op->getResults(), folded)) {
     if (auto value = dyn_cast<Value>(fold)) {
       results.push_back(value);
@@ -38,12 +39,11 @@ FailureOr<Values> LayerContext::finish(Operation *op) {
         builder, cast<Attribute>(fold), result.getType(), op->getLoc());
     if (!constant) {
       // Not representable as a constant: keep the op as it is.
-      for (Value v : results)
-        if (Operation *def = v.getDefiningOp();
-            def && def != op && def->use_empty() && isa<ov::ConstantOp>(def))
-          def->erase();
+      for (Operation *c : created)
+        c->erase();
       return Values(op->getResults());
     }
+    created.push_back(constant);
     results.push_back(constant->getResult(0));
   }
   op->erase();

@@ -2,12 +2,12 @@
 
 #include "compiler/importer/WeightsFile.h"
 #include "compiler/importer/AttributeParser.h"
+#include "dialects/ov/IR/WeightNames.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace ovc::importer;
@@ -114,10 +114,7 @@ ElementsAttr WeightsFile::makeConstant(RankedTensorType type, uint64_t offset,
 
   // Large constants: a blob over the mapping when aligned, else a copy.
   size_t alignment = width / 8;
-  // Resource keys must be identifiers: derive one from the layer name.
-  std::string key = "w_";
-  for (char c : layer.name)
-    key += (llvm::isAlnum(c) || c == '_' || c == '.') ? c : '_';
+  std::string key = mlir::ov::weightResourceKey(layer.name);
   if (reinterpret_cast<uintptr_t>(data) % alignment == 0) {
     std::shared_ptr<llvm::MemoryBuffer> keepAlive = buffer;
     AsmResourceBlob blob(

@@ -3,7 +3,6 @@
 #include "compiler/link/ModelInterface.h"
 
 #include "mlir/IR/BuiltinTypes.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -201,12 +200,9 @@ std::string ovc::link::generateGlue(const ModelInterface &model,
 }
 
 std::string ovc::link::symbolPrefix(const ModelInterface &model) {
-  std::string name;
-  for (char c : model.modelName)
-    name += llvm::isAlnum(c) ? c : '_';
-  if (name.empty() || llvm::isDigit(name[0]))
-    name = "model_" + name;
-  return name;
+  // The importer already made the model function's name a C identifier
+  // from the model name.
+  return model.entrySymbol;
 }
 
 std::string ovc::link::generateHeader(const ModelInterface &model,

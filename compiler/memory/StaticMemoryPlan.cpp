@@ -24,52 +24,43 @@ struct Buffer {
   int64_t offset = -1;
 };
 
-/// True when a raw pointer is taken from `value` or a view of it (a runtime
-/// kernel call). Such buffers stay separate allocations: the aligned
+/// How a buffer is used: the last op of `block` that reads or writes it
+/// (through any view), and whether a raw pointer is taken from it for a
+/// runtime kernel call. Such buffers stay separate allocations: the aligned
 /// pointer of an arena view folds back to the arena's base during lowering.
-bool pointerEscapes(Value value) {
-  SmallVector<Value> worklist = {value};
-  while (!worklist.empty()) {
-    Value v = worklist.pop_back_val();
-    for (Operation *user : v.getUsers()) {
-      if (isa<memref::ExtractAlignedPointerAsIndexOp,
-              memref::ExtractStridedMetadataOp>(user))
-        return true;
-      if (auto view = dyn_cast<ViewLikeOpInterface>(user))
-        if (view.getViewSource() == v)
-          for (Value result : user->getResults())
-            worklist.push_back(result);
-    }
-  }
-  return false;
-}
+struct BufferUses {
+  Operation *last = nullptr;
+  bool pointerEscapes = false;
+};
 
-/// The position (in `block`) of the last op that uses `value` or a view of
-/// it, looking through nested regions.
-unsigned lastUse(Value value, Block &block,
-                 const DenseMap<Operation *, unsigned> &position) {
+BufferUses analyzeUses(Value buffer, Block &block,
+                       const DenseMap<Operation *, unsigned> &position) {
+  BufferUses uses;
   unsigned last = 0;
-  SmallVector<Value> worklist = {value};
+  SmallVector<Value> worklist = {buffer};
   while (!worklist.empty()) {
     Value v = worklist.pop_back_val();
     for (Operation *user : v.getUsers()) {
-      Operation *top = block.findAncestorOpInBlock(*user);
-      if (top)
-        last = std::max(last, position.lookup(top));
+      if (Operation *top = block.findAncestorOpInBlock(*user);
+          top && position.lookup(top) >= last) {
+        last = position.lookup(top);
+        uses.last = top;
+      }
+      bool followResults = false;
       if (auto view = dyn_cast<ViewLikeOpInterface>(user))
-        if (view.getViewSource() == v)
-          for (Value result : user->getResults())
-            worklist.push_back(result);
-      // A raw pointer taken from the buffer (for a runtime kernel call)
-      // keeps it alive until the pointer's last use.
+        followResults = view.getViewSource() == v;
+      // A raw pointer keeps the buffer alive until the pointer's last use.
       if (isa<memref::ExtractStridedMetadataOp,
-              memref::ExtractAlignedPointerAsIndexOp, arith::IndexCastOp,
-              arith::AddIOp, LLVM::IntToPtrOp>(user))
+              memref::ExtractAlignedPointerAsIndexOp>(user))
+        uses.pointerEscapes = followResults = true;
+      if (isa<arith::IndexCastOp, arith::AddIOp, LLVM::IntToPtrOp>(user))
+        followResults = true;
+      if (followResults)
         for (Value result : user->getResults())
           worklist.push_back(result);
     }
   }
-  return last;
+  return uses;
 }
 
 struct StaticMemoryPlanPass
@@ -84,23 +75,25 @@ struct StaticMemoryPlanPass
       position[&op] = i;
 
     SmallVector<Buffer> buffers;
-    SmallVector<memref::AllocOp> unplanned;
+    SmallVector<std::pair<memref::AllocOp, Operation *>> unplanned;
     for (Operation &op : block) {
       auto alloc = dyn_cast<memref::AllocOp>(op);
       if (!alloc)
         continue;
       MemRefType type = alloc.getType();
+      BufferUses uses = analyzeUses(alloc, block, position);
+      Operation *last = uses.last ? uses.last : alloc.getOperation();
       if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
           !type.getElementType().isIntOrFloat() ||
           type.getElementTypeBitWidth() % 8 != 0 || type.getMemorySpace() ||
-          pointerEscapes(alloc)) {
-        unplanned.push_back(alloc);
+          uses.pointerEscapes) {
+        unplanned.push_back({alloc, last});
         continue;
       }
       int64_t bytes =
           type.getNumElements() * (type.getElementTypeBitWidth() / 8);
       buffers.push_back({alloc, std::max<int64_t>(bytes, 1), position[alloc],
-                         lastUse(alloc, block, position)});
+                         position[last]});
     }
 
     // Greedy placement, largest first: the lowest aligned offset that does
@@ -150,12 +143,7 @@ struct StaticMemoryPlanPass
       builder.create<memref::DeallocOp>(loc, arena);
     }
     // Anything not planned is freed after its last use.
-    for (memref::AllocOp alloc : unplanned) {
-      DenseMap<Operation *, unsigned> now;
-      for (auto [i, op] : llvm::enumerate(block))
-        now[&op] = i;
-      unsigned last = lastUse(alloc, block, now);
-      Operation *after = &*std::next(block.begin(), last);
+    for (auto [alloc, after] : unplanned) {
       if (after == block.getTerminator())
         builder.setInsertionPoint(after);
       else

@@ -141,7 +141,6 @@ struct MatMulToLinalg : public OpRewritePattern<ov::MatMulOp> {
     ArrayRef<int64_t> as = cast<RankedTensorType>(a.getType()).getShape();
     ArrayRef<int64_t> bs = cast<RankedTensorType>(b.getType()).getShape();
     int64_t m = transA ? as.back() : as[as.size() - 2];
-    int64_t k = transA ? as[as.size() - 2] : as.back();
     int64_t n = transB ? bs[bs.size() - 2] : bs.back();
     FailureOr<ov::Dims> batch =
         ov::broadcastShapes(std::nullopt, as.drop_back(2), bs.drop_back(2),
@@ -177,7 +176,6 @@ struct MatMulToLinalg : public OpRewritePattern<ov::MatMulOp> {
     outShape.push_back(m);
     outShape.push_back(n);
     auto outType = RankedTensorType::get(outShape, resultType.getElementType());
-    (void)k;
     Value init = zeroFilled(rewriter, loc, outType);
     SmallVector<utils::IteratorType> iterators(dims,
                                                utils::IteratorType::parallel);

@@ -38,44 +38,41 @@ Value clampF(OpBuilder &b, Location loc, Value v, double lo, double hi) {
 }
 
 // The scalar computation of each op: args are the broadcast operands.
+// Element types were checked by checkElementTypes before any body is built.
 template <typename OpTy>
-FailureOr<Value> scalarOf(OpTy op, OpBuilder &b, Location loc, ValueRange args);
+Value scalarOf(OpTy op, OpBuilder &b, Location loc, ValueRange args);
 
-#define FLOAT_OR_INT(FOP, IOP)                                                 \
-  if (isa<FloatType>(args[0].getType()))                                       \
-    return Value(b.create<FOP>(loc, args[0], args[1]));                        \
-  return Value(b.create<IOP>(loc, args[0], args[1]));
-
-template <>
-FailureOr<Value> scalarOf(ov::AddOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  FLOAT_OR_INT(arith::AddFOp, arith::AddIOp)
+/// The float or the (signless) integer form of a binary arith op.
+template <typename FloatOp, typename IntOp>
+Value floatOrInt(OpBuilder &b, Location loc, ValueRange args) {
+  if (isa<FloatType>(args[0].getType()))
+    return b.create<FloatOp>(loc, args[0], args[1]);
+  return b.create<IntOp>(loc, args[0], args[1]);
 }
-template <>
-FailureOr<Value> scalarOf(ov::SubtractOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  FLOAT_OR_INT(arith::SubFOp, arith::SubIOp)
-}
-template <>
-FailureOr<Value> scalarOf(ov::MultiplyOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  FLOAT_OR_INT(arith::MulFOp, arith::MulIOp)
-}
-template <>
-FailureOr<Value> scalarOf(ov::MaximumOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  FLOAT_OR_INT(arith::MaximumFOp, arith::MaxSIOp)
-}
-template <>
-FailureOr<Value> scalarOf(ov::MinimumOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  FLOAT_OR_INT(arith::MinimumFOp, arith::MinSIOp)
-}
-#undef FLOAT_OR_INT
 
 template <>
-FailureOr<Value> scalarOf(ov::DivideOp op, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::AddOp, OpBuilder &b, Location loc, ValueRange args) {
+  return floatOrInt<arith::AddFOp, arith::AddIOp>(b, loc, args);
+}
+template <>
+Value scalarOf(ov::SubtractOp, OpBuilder &b, Location loc, ValueRange args) {
+  return floatOrInt<arith::SubFOp, arith::SubIOp>(b, loc, args);
+}
+template <>
+Value scalarOf(ov::MultiplyOp, OpBuilder &b, Location loc, ValueRange args) {
+  return floatOrInt<arith::MulFOp, arith::MulIOp>(b, loc, args);
+}
+template <>
+Value scalarOf(ov::MaximumOp, OpBuilder &b, Location loc, ValueRange args) {
+  return floatOrInt<arith::MaximumFOp, arith::MaxSIOp>(b, loc, args);
+}
+template <>
+Value scalarOf(ov::MinimumOp, OpBuilder &b, Location loc, ValueRange args) {
+  return floatOrInt<arith::MinimumFOp, arith::MinSIOp>(b, loc, args);
+}
+
+template <>
+Value scalarOf(ov::DivideOp op, OpBuilder &b, Location loc, ValueRange args) {
   if (isa<FloatType>(args[0].getType()))
     return Value(b.create<arith::DivFOp>(loc, args[0], args[1]));
   if (op.getPythonDiv())
@@ -83,35 +80,25 @@ FailureOr<Value> scalarOf(ov::DivideOp op, OpBuilder &b, Location loc,
   return Value(b.create<arith::DivSIOp>(loc, args[0], args[1]));
 }
 template <>
-FailureOr<Value> scalarOf(ov::PowerOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  if (!isa<FloatType>(args[0].getType()))
-    return failure();
+Value scalarOf(ov::PowerOp, OpBuilder &b, Location loc, ValueRange args) {
   return Value(b.create<math::PowFOp>(loc, args[0], args[1]));
 }
 template <>
-FailureOr<Value> scalarOf(ov::SquaredDifferenceOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  if (!isa<FloatType>(args[0].getType()))
-    return failure();
+Value scalarOf(ov::SquaredDifferenceOp, OpBuilder &b, Location loc,
+               ValueRange args) {
   Value d = b.create<arith::SubFOp>(loc, args[0], args[1]);
   return Value(b.create<arith::MulFOp>(loc, d, d));
 }
 
 template <>
-FailureOr<Value> scalarOf(ov::ReluOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::ReluOp, OpBuilder &b, Location loc, ValueRange args) {
   Type t = args[0].getType();
-  if (!isa<FloatType>(t))
-    return failure();
   return Value(b.create<arith::MaximumFOp>(loc, args[0], cst(b, loc, t, 0.0)));
 }
 
 #define UNARY_MATH(OP, MATHOP)                                                 \
   template <>                                                                  \
-  FailureOr<Value> scalarOf(OP, OpBuilder &b, Location loc, ValueRange args) { \
-    if (!isa<FloatType>(args[0].getType()))                                    \
-      return failure();                                                        \
+  Value scalarOf(OP, OpBuilder &b, Location loc, ValueRange args) {            \
     return Value(b.create<MATHOP>(loc, args[0]));                              \
   }
 UNARY_MATH(ov::ExpOp, math::ExpOp)
@@ -127,41 +114,41 @@ UNARY_MATH(ov::CosOp, math::CosOp)
 UNARY_MATH(ov::NegativeOp, arith::NegFOp)
 #undef UNARY_MATH
 
+Value hsigmoid(OpBuilder &b, Location loc, Value x) {
+  Type t = x.getType();
+  Value shifted = b.create<arith::AddFOp>(loc, x, cst(b, loc, t, 3.0));
+  Value relu6 = clampF(b, loc, shifted, 0.0, 6.0);
+  return b.create<arith::DivFOp>(loc, relu6, cst(b, loc, t, 6.0));
+}
+
+Value softplus(OpBuilder &b, Location loc, Value x) {
+  return b.create<math::Log1pOp>(loc,
+                                 b.create<math::ExpOp>(loc, x).getResult());
+}
+
 template <>
-FailureOr<Value> scalarOf(ov::SigmoidOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::SigmoidOp, OpBuilder &b, Location loc, ValueRange args) {
   return sigmoid(b, loc, args[0]);
 }
 template <>
-FailureOr<Value> scalarOf(ov::HSigmoidOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  Type t = args[0].getType();
-  Value shifted = b.create<arith::AddFOp>(loc, args[0], cst(b, loc, t, 3.0));
-  Value relu6 = clampF(b, loc, shifted, 0.0, 6.0);
-  return Value(b.create<arith::DivFOp>(loc, relu6, cst(b, loc, t, 6.0)));
+Value scalarOf(ov::HSigmoidOp, OpBuilder &b, Location loc, ValueRange args) {
+  return hsigmoid(b, loc, args[0]);
 }
 template <>
-FailureOr<Value> scalarOf(ov::HSwishOp op, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  FailureOr<Value> hs = scalarOf(ov::HSigmoidOp(), b, loc, args);
-  return Value(b.create<arith::MulFOp>(loc, args[0], *hs));
+Value scalarOf(ov::HSwishOp, OpBuilder &b, Location loc, ValueRange args) {
+  return b.create<arith::MulFOp>(loc, args[0], hsigmoid(b, loc, args[0]));
 }
 template <>
-FailureOr<Value> scalarOf(ov::SoftPlusOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  return Value(b.create<math::Log1pOp>(
-      loc, b.create<math::ExpOp>(loc, args[0]).getResult()));
+Value scalarOf(ov::SoftPlusOp, OpBuilder &b, Location loc, ValueRange args) {
+  return softplus(b, loc, args[0]);
 }
 template <>
-FailureOr<Value> scalarOf(ov::MishOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  FailureOr<Value> sp = scalarOf(ov::SoftPlusOp(), b, loc, args);
-  return Value(b.create<arith::MulFOp>(
-      loc, args[0], b.create<math::TanhOp>(loc, *sp).getResult()));
+Value scalarOf(ov::MishOp, OpBuilder &b, Location loc, ValueRange args) {
+  Value tanh = b.create<math::TanhOp>(loc, softplus(b, loc, args[0]));
+  return b.create<arith::MulFOp>(loc, args[0], tanh);
 }
 template <>
-FailureOr<Value> scalarOf(ov::GeluOp op, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::GeluOp op, OpBuilder &b, Location loc, ValueRange args) {
   Type t = args[0].getType();
   Value x = args[0];
   Value inner;
@@ -186,8 +173,7 @@ FailureOr<Value> scalarOf(ov::GeluOp op, OpBuilder &b, Location loc,
   return Value(b.create<arith::MulFOp>(loc, half, onePlus));
 }
 template <>
-FailureOr<Value> scalarOf(ov::EluOp op, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::EluOp op, OpBuilder &b, Location loc, ValueRange args) {
   Type t = args[0].getType();
   Value x = args[0];
   Value em1 = b.create<math::ExpM1Op>(loc, x);
@@ -198,16 +184,12 @@ FailureOr<Value> scalarOf(ov::EluOp op, OpBuilder &b, Location loc,
   return Value(b.create<arith::SelectOp>(loc, positive, x, neg));
 }
 template <>
-FailureOr<Value> scalarOf(ov::ClampOp op, OpBuilder &b, Location loc,
-                          ValueRange args) {
-  if (!isa<FloatType>(args[0].getType()))
-    return failure();
+Value scalarOf(ov::ClampOp op, OpBuilder &b, Location loc, ValueRange args) {
   return clampF(b, loc, args[0], op.getMin().convertToDouble(),
                 op.getMax().convertToDouble());
 }
 template <>
-FailureOr<Value> scalarOf(ov::SwishOp op, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::SwishOp op, OpBuilder &b, Location loc, ValueRange args) {
   Value scaled =
       args.size() > 1
           ? b.create<arith::MulFOp>(loc, args[0], args[1]).getResult()
@@ -215,19 +197,16 @@ FailureOr<Value> scalarOf(ov::SwishOp op, OpBuilder &b, Location loc,
   return Value(b.create<arith::MulFOp>(loc, args[0], sigmoid(b, loc, scaled)));
 }
 template <>
-FailureOr<Value> scalarOf(ov::PReluOp, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::PReluOp, OpBuilder &b, Location loc, ValueRange args) {
   Type t = args[0].getType();
-  if (!isa<FloatType>(t))
-    return failure();
   Value negative = b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::OLT,
                                            args[0], cst(b, loc, t, 0.0));
   Value scaled = b.create<arith::MulFOp>(loc, args[0], args[1]);
   return Value(b.create<arith::SelectOp>(loc, negative, scaled, args[0]));
 }
 template <>
-FailureOr<Value> scalarOf(ov::FakeQuantizeOp op, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::FakeQuantizeOp op, OpBuilder &b, Location loc,
+               ValueRange args) {
   // Exact FakeQuantize-1 in the element type (f32 here):
   //   x <= min(il, ih) -> ol;  x > max(il, ih) -> oh;
   //   else round((x - il) / (ih - il) * (L - 1)) / (L - 1) * (oh - ol) + ol
@@ -257,8 +236,7 @@ FailureOr<Value> scalarOf(ov::FakeQuantizeOp op, OpBuilder &b, Location loc,
   return Value(b.create<arith::SelectOp>(loc, below, ol, inner));
 }
 template <>
-FailureOr<Value> scalarOf(ov::ConvertOp op, OpBuilder &b, Location loc,
-                          ValueRange args) {
+Value scalarOf(ov::ConvertOp op, OpBuilder &b, Location loc, ValueRange args) {
   Type from = args[0].getType();
   Type to = op.getDestinationType();
   Value x = args[0];
@@ -269,11 +247,8 @@ FailureOr<Value> scalarOf(ov::ConvertOp op, OpBuilder &b, Location loc,
     return fromF.getWidth() < toF.getWidth()
                ? Value(b.create<arith::ExtFOp>(loc, to, x))
                : Value(b.create<arith::TruncFOp>(loc, to, x));
-  // Only signless integers are lowered (unsigned storage is folded away by
-  // the weight passes).
-  if ((!fromF && !from.isSignlessInteger()) ||
-      (!toF && !to.isSignlessInteger()))
-    return failure();
+  // Integers here are signless: checkElementTypes refuses unsigned ones
+  // (unsigned storage is folded away by the weight passes).
   if (fromF) {
     if (to.isInteger(1))
       return Value(b.create<arith::CmpFOp>(loc, arith::CmpFPredicate::UNE, x,
@@ -346,8 +321,7 @@ struct ElementwiseToLinalg : public OpRewritePattern<OpTy> {
     Value result = buildElementwise(
         rewriter, op.getLoc(), resultType, inputs,
         [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
-          // checkElementTypes guarantees a body exists.
-          return *scalarOf(op, b, loc, args);
+          return scalarOf(op, b, loc, args);
         });
     rewriter.replaceOp(op, result);
     return success();

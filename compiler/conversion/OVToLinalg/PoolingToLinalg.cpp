@@ -60,13 +60,27 @@ template <typename PoolOp> LogicalResult checkPool(PoolOp op) {
   return success();
 }
 
-template <typename PoolOp>
-Value paddedPoolInput(OpBuilder &b, PoolOp op, const PoolGeometry &g,
-                      TypedAttr padValue) {
+/// A linalg NCHW pooling op over the input padded (with the end extended
+/// so that every window fits) by `identity`, accumulating from `identity`:
+/// -inf for max, 0 for sums.
+template <typename LinalgPoolOp, typename PoolOp>
+Value buildPool(OpBuilder &b, PoolOp op, const PoolGeometry &g,
+                TypedAttr identity) {
+  Location loc = op.getLoc();
+  auto outType = cast<RankedTensorType>(op.getType());
   SmallVector<int64_t> end(g.pads.end);
   for (size_t i = 0; i < end.size(); ++i)
     end[i] += g.extraEnd[i];
-  return padSpatial(b, op.getLoc(), op.getInput(), g.pads.begin, end, padValue);
+  Value input = padSpatial(b, loc, op.getInput(), g.pads.begin, end, identity);
+  Value window =
+      b.create<tensor::EmptyOp>(loc, g.window, outType.getElementType());
+  Value init = buildFilled(b, loc, outType, identity);
+  return b
+      .create<LinalgPoolOp>(loc, TypeRange{outType}, ValueRange{input, window},
+                            ValueRange{init},
+                            b.getI64TensorAttr(op.getStrides()),
+                            b.getI64TensorAttr(op.getDilations()))
+      .getResult(0);
 }
 
 struct MaxPoolToLinalg : public OpRewritePattern<ov::MaxPoolOp> {
@@ -75,21 +89,13 @@ struct MaxPoolToLinalg : public OpRewritePattern<ov::MaxPoolOp> {
                                 PatternRewriter &rewriter) const override {
     if (failed(checkPool(op)))
       return failure();
-    Location loc = op.getLoc();
-    auto outType = op.getType();
-    auto element = cast<FloatType>(outType.getElementType());
+    auto element = cast<FloatType>(op.getType().getElementType());
     // Padding never wins: pad and initialize with -inf.
     TypedAttr lowest = rewriter.getFloatAttr(
         element, -std::numeric_limits<double>::infinity());
-    PoolGeometry g = geometry(op);
-    Value input = paddedPoolInput(rewriter, op, g, lowest);
-    Value window = rewriter.create<tensor::EmptyOp>(loc, g.window, element);
-    Value init = buildFilled(rewriter, loc, outType, lowest);
-    auto pool = rewriter.create<linalg::PoolingNchwMaxOp>(
-        loc, TypeRange{outType}, ValueRange{input, window}, ValueRange{init},
-        rewriter.getI64TensorAttr(op.getStrides()),
-        rewriter.getI64TensorAttr(op.getDilations()));
-    rewriter.replaceOp(op, pool.getResult(0));
+    Value pool =
+        buildPool<linalg::PoolingNchwMaxOp>(rewriter, op, geometry(op), lowest);
+    rewriter.replaceOp(op, pool);
     return success();
   }
 };
@@ -104,18 +110,8 @@ struct AvgPoolToLinalg : public OpRewritePattern<ov::AvgPoolOp> {
     auto outType = op.getType();
     Type element = outType.getElementType();
     PoolGeometry g = geometry(op);
-    Value input =
-        paddedPoolInput(rewriter, op, g, rewriter.getZeroAttr(element));
-    Value window = rewriter.create<tensor::EmptyOp>(loc, g.window, element);
-    Value init =
-        buildFilled(rewriter, loc, outType, rewriter.getZeroAttr(element));
-    Value sums =
-        rewriter
-            .create<linalg::PoolingNchwSumOp>(
-                loc, TypeRange{outType}, ValueRange{input, window},
-                ValueRange{init}, rewriter.getI64TensorAttr(op.getStrides()),
-                rewriter.getI64TensorAttr(op.getDilations()))
-            .getResult(0);
+    Value sums = buildPool<linalg::PoolingNchwSumOp>(
+        rewriter, op, g, rewriter.getZeroAttr(element));
     // Divisors per output position (OpenVINO's reference rules): the
     // in-bounds tap count with exclude-pad, or when no pad is set at all;
     // the full kernel size otherwise.

@@ -12,6 +12,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 using namespace mlir;
 using namespace ovc::conversion;
@@ -68,6 +69,22 @@ struct TransposeToLinalg : public OpRewritePattern<ov::TransposeOp> {
   }
 };
 
+/// Offsets, sizes and strides of a unit-stride slice of static `shape`
+/// that starts at `start` along `axis` and at 0 elsewhere.
+struct SliceBounds {
+  SmallVector<OpFoldResult> offsets, sizes, strides;
+};
+SliceBounds sliceAlong(OpBuilder &b, ArrayRef<int64_t> shape, int64_t axis,
+                       int64_t start) {
+  SliceBounds bounds;
+  for (auto [d, size] : llvm::enumerate(shape)) {
+    bounds.offsets.push_back(b.getIndexAttr(int64_t(d) == axis ? start : 0));
+    bounds.sizes.push_back(b.getIndexAttr(size));
+    bounds.strides.push_back(b.getIndexAttr(1));
+  }
+  return bounds;
+}
+
 /// Writes `inputs` one after another along `axis` into a new tensor.
 Value concatenate(OpBuilder &b, Location loc, RankedTensorType type,
                   ValueRange inputs, int64_t axis) {
@@ -75,15 +92,12 @@ Value concatenate(OpBuilder &b, Location loc, RankedTensorType type,
       b.create<tensor::EmptyOp>(loc, type.getShape(), type.getElementType());
   int64_t offset = 0;
   for (Value input : inputs) {
-    auto inType = cast<RankedTensorType>(input.getType());
-    SmallVector<OpFoldResult> offsets(type.getRank(), b.getIndexAttr(0));
-    SmallVector<OpFoldResult> sizes, strides(type.getRank(), b.getIndexAttr(1));
-    for (int64_t d : inType.getShape())
-      sizes.push_back(b.getIndexAttr(d));
-    offsets[axis] = b.getIndexAttr(offset);
-    result = b.create<tensor::InsertSliceOp>(loc, input, result, offsets, sizes,
-                                             strides);
-    offset += inType.getDimSize(axis);
+    ArrayRef<int64_t> shape =
+        cast<RankedTensorType>(input.getType()).getShape();
+    SliceBounds at = sliceAlong(b, shape, axis, offset);
+    result = b.create<tensor::InsertSliceOp>(loc, input, result, at.offsets,
+                                             at.sizes, at.strides);
+    offset += shape[axis];
   }
   return result;
 }
@@ -104,73 +118,45 @@ struct ConcatToTensor : public OpRewritePattern<ov::ConcatOp> {
   }
 };
 
-/// StridedSlice with constant bounds: the planned per-dim (start, stride,
-/// length) are recomputed from the static shapes by comparing input and
-/// result, using the op's verifier-checked semantics.
+/// StridedSlice with constant bounds and positive strides: one
+/// extract_slice per the op's own slice plan (masks and clamping resolved),
+/// then a reshape for the new and shrunk axes.
 struct StridedSliceToTensor : public OpRewritePattern<ov::StridedSliceOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(ov::StridedSliceOp op,
                                 PatternRewriter &rewriter) const override {
     auto inType = op.getInput().getType();
     auto type = op.getType();
-    auto begin = ov::getConstantInts(op.getBegin());
-    auto end = ov::getConstantInts(op.getEnd());
-    std::optional<SmallVector<int64_t>> stride =
-        op.getStride()
-            ? ov::getConstantInts(op.getStride())
-            : std::optional(SmallVector<int64_t>(begin ? begin->size() : 0, 1));
-    if (!inType.hasStaticShape() || !type.hasStaticShape() || !begin || !end ||
-        !stride)
-      return notLowerable(op, "slice bounds and shapes must be static");
-    auto bit = [](ArrayRef<int64_t> mask, size_t i) {
-      return i < mask.size() && mask[i] != 0;
-    };
     if (llvm::any_of(op.getEllipsisMask(), [](int64_t v) { return v; }))
       return notLowerable(op, "ellipsis_mask is not lowered yet");
-    // Per input axis: offset, size and stride of the slice.
+    FailureOr<ov::SlicePlan> plan = op.getSlicePlan();
+    if (!inType.hasStaticShape() || !type.hasStaticShape() || failed(plan))
+      return notLowerable(op, "slice bounds and shapes must be static");
+    // Whole axes unless the plan slices or shrinks them.
     int64_t rank = inType.getRank();
-    SmallVector<OpFoldResult> offsets, sizes, strides;
-    SmallVector<int64_t> slicedShape;
-    size_t axis = 0;
-    for (size_t i = 0; i < begin->size(); ++i) {
-      if (bit(op.getNewAxisMask(), i))
+    SmallVector<int64_t> offsets(rank, 0), sizes(inType.getShape()),
+        strides(rank, 1);
+    for (const ov::SliceDim &dim : plan->dims) {
+      if (dim.inputAxis < 0)
         continue;
-      if (axis >= size_t(rank))
-        break;
-      int64_t dim = inType.getDimSize(axis);
-      int64_t s = (*stride)[i];
-      if (s <= 0)
+      if (ShapedType::isDynamic(dim.length))
+        return notLowerable(op, "slice bounds and shapes must be static");
+      if (dim.stride <= 0)
         return notLowerable(op, "negative strides are not lowered yet");
-      int64_t b = bit(op.getBeginMask(), i) ? 0 : (*begin)[i];
-      if (b < 0)
-        b += dim;
-      b = std::clamp<int64_t>(b, 0, dim);
-      int64_t length;
-      if (bit(op.getShrinkAxisMask(), i)) {
-        length = 1;
-      } else {
-        int64_t e = bit(op.getEndMask(), i) ? dim : (*end)[i];
-        if (e < 0)
-          e += dim;
-        e = std::clamp<int64_t>(e, 0, dim);
-        length = e > b ? (e - b + s - 1) / s : 0;
-      }
-      offsets.push_back(rewriter.getIndexAttr(b));
-      sizes.push_back(rewriter.getIndexAttr(length));
-      strides.push_back(rewriter.getIndexAttr(s));
-      slicedShape.push_back(length);
-      ++axis;
+      offsets[dim.inputAxis] = dim.start;
+      sizes[dim.inputAxis] = dim.length;
+      strides[dim.inputAxis] = dim.stride;
     }
-    for (; axis < size_t(rank); ++axis) {
-      offsets.push_back(rewriter.getIndexAttr(0));
-      sizes.push_back(rewriter.getIndexAttr(inType.getDimSize(axis)));
-      strides.push_back(rewriter.getIndexAttr(1));
-      slicedShape.push_back(inType.getDimSize(axis));
+    for (const ov::ShrunkAxis &shrunk : plan->shrunk) {
+      offsets[shrunk.inputAxis] = shrunk.index;
+      sizes[shrunk.inputAxis] = 1;
     }
-    auto slicedType = RankedTensorType::get(slicedShape, type.getElementType());
+    auto slicedType = RankedTensorType::get(sizes, type.getElementType());
     Value slice = rewriter.create<tensor::ExtractSliceOp>(
-        op.getLoc(), slicedType, op.getInput(), offsets, sizes, strides);
-    // New and shrunk axes only change the shape.
+        op.getLoc(), slicedType, op.getInput(),
+        getAsIndexOpFoldResult(rewriter.getContext(), offsets),
+        getAsIndexOpFoldResult(rewriter.getContext(), sizes),
+        getAsIndexOpFoldResult(rewriter.getContext(), strides));
     rewriter.replaceOp(
         op, reshapeStatic(rewriter, op.getLoc(), slice, type.getShape()));
     return success();
@@ -199,18 +185,12 @@ struct GatherToTensor : public OpRewritePattern<ov::GatherOp> {
         index += dim;
       if (index < 0 || index >= dim)
         return notLowerable(op, "out-of-range constant index");
-      SmallVector<OpFoldResult> offsets(inType.getRank(),
-                                        rewriter.getIndexAttr(0));
-      SmallVector<OpFoldResult> sizes,
-          strides(inType.getRank(), rewriter.getIndexAttr(1));
       SmallVector<int64_t> shape(inType.getShape());
       shape[axis] = 1;
-      for (int64_t d : shape)
-        sizes.push_back(rewriter.getIndexAttr(d));
-      offsets[axis] = rewriter.getIndexAttr(index);
+      SliceBounds at = sliceAlong(rewriter, shape, axis, index);
       pieces.push_back(rewriter.create<tensor::ExtractSliceOp>(
           loc, RankedTensorType::get(shape, inType.getElementType()),
-          op.getInput(), offsets, sizes, strides));
+          op.getInput(), at.offsets, at.sizes, at.strides));
     }
     SmallVector<int64_t> joined(inType.getShape());
     joined[axis] = indices->size();

@@ -457,26 +457,6 @@ OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
 // StridedSlice / Slice
 //===----------------------------------------------------------------------===//
 
-namespace {
-/// How one output dim of a slice reads its input: `inputAxis` -1 is a new
-/// axis; a dynamic `length` means unknown.
-struct SliceDim {
-  int64_t inputAxis;
-  int64_t start;
-  int64_t stride;
-  int64_t length;
-};
-/// A shrunk (removed) input axis reading one fixed index.
-struct ShrunkAxis {
-  int64_t inputAxis;
-  int64_t index;
-};
-struct SlicePlan {
-  SmallVector<SliceDim> dims;
-  SmallVector<ShrunkAxis> shrunk;
-};
-} // namespace
-
 /// Python slicing of one axis of size `dim`: start and length after clamping.
 static std::pair<int64_t, int64_t> clampSlice(int64_t dim, int64_t begin,
                                               int64_t end, int64_t stride,
@@ -644,11 +624,15 @@ OpFoldResult StridedSliceOp::fold(FoldAdaptor adaptor) {
   DenseElementsAttr input = getFoldableConstant(adaptor.getInput());
   if (!input)
     return nullptr;
-  Adaptor self(getOperands(), (*this)->getAttrDictionary());
-  FailureOr<SlicePlan> plan = planStridedSlice(std::nullopt, self);
+  FailureOr<SlicePlan> plan = getSlicePlan();
   if (failed(plan))
     return nullptr;
   return foldSlice(input, getInput().getType(), getType(), *plan);
+}
+
+FailureOr<SlicePlan> StridedSliceOp::getSlicePlan() {
+  Adaptor self(getOperands(), (*this)->getAttrDictionary());
+  return planStridedSlice(std::nullopt, self);
 }
 
 LogicalResult SliceOp::inferReturnTypes(MLIRContext *, OptLoc loc,

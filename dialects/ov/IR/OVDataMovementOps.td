@@ -81,6 +81,11 @@ def OV_StridedSliceOp : OV_InferOp<"strided_slice"> {
       DenseI64ArrayAttr:$ellipsis_mask);
   let results = (outs OV_Tensor:$output);
   let hasFolder = 1;
+  let extraClassDeclaration = [{
+    /// The slice resolved against the input shape; fails when the bounds
+    /// are invalid.
+    ::mlir::FailureOr<::mlir::ov::SlicePlan> getSlicePlan();
+  }];
 }
 
 def OV_SliceOp : OV_InferOp<"slice"> {

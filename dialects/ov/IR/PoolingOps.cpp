@@ -68,9 +68,8 @@ MaxPoolWithIndicesOp::inferReturnTypes(MLIRContext *, OptLoc loc,
   if (failed(inferPoolValues(loc, adaptor, inferred)))
     return failure();
   // The indices have the values' shape.
-  return pushTensorType(
-      loc, cast<RankedTensorType>(inferred.back()).getShape(), indexType,
-      inferred);
+  return pushTensorType(loc, cast<RankedTensorType>(inferred.back()).getShape(),
+                        indexType, inferred);
 }
 
 namespace {

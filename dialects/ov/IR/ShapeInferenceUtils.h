@@ -94,6 +94,26 @@ FailureOr<Dims> inferWindowedDims(OptLoc loc, ArrayRef<int64_t> inputSpatial,
                                   ArrayRef<int64_t> padsEnd, AutoPad autoPad,
                                   RoundingType rounding);
 
+/// How one output dim of a StridedSlice reads its input: `inputAxis` -1 is
+/// a new axis; a dynamic `length` means unknown.
+struct SliceDim {
+  int64_t inputAxis;
+  int64_t start;
+  int64_t stride;
+  int64_t length;
+};
+/// A shrunk (removed) input axis reading one fixed index.
+struct ShrunkAxis {
+  int64_t inputAxis;
+  int64_t index;
+};
+/// A StridedSlice resolved against its input shape (masks, ellipsis and
+/// Python clamping applied): what shape inference, folding and lowering use.
+struct SlicePlan {
+  llvm::SmallVector<SliceDim> dims;
+  llvm::SmallVector<ShrunkAxis> shrunk;
+};
+
 /// Shared result inference of the element-wise binary ops.
 LogicalResult inferBinaryElementwise(OptLoc loc, Value lhs, Value rhs,
                                      AutoBroadcast mode, bool comparison,

@@ -62,39 +62,39 @@ decodeRaw(Type element, const char *data, int64_t count) {
     std::memcpy(&value, data + i * sizeof(T), sizeof(T));
     return value;
   };
+  // Every element of storage type T, converted by `convert`.
+  auto decode = [&](auto tag, auto convert) {
+    for (int64_t i = 0; i < count; ++i)
+      out[i] = convert(load(tag, i));
+  };
+  auto toFloat = [](auto v) { return float(v); };
   if (element.isF32()) {
     std::memcpy(out.data(), data, count * sizeof(float));
   } else if (element.isF16()) {
-    for (int64_t i = 0; i < count; ++i)
-      out[i] = halfToFloat(load(uint16_t(), i));
+    decode(uint16_t(), halfToFloat);
   } else if (element.isBF16()) {
-    for (int64_t i = 0; i < count; ++i)
-      out[i] = bf16ToFloat(load(uint16_t(), i));
+    decode(uint16_t(), bf16ToFloat);
   } else if (element.isF64()) {
-    for (int64_t i = 0; i < count; ++i)
-      out[i] = float(load(double(), i));
+    decode(double(), toFloat);
   } else if (auto integer = dyn_cast<IntegerType>(element)) {
-    bool isUnsigned = integer.isUnsigned();
+    auto decodeInt = [&](auto signedTag, auto unsignedTag) {
+      if (integer.isUnsigned())
+        decode(unsignedTag, toFloat);
+      else
+        decode(signedTag, toFloat);
+    };
     switch (integer.getWidth()) {
     case 8:
-      for (int64_t i = 0; i < count; ++i)
-        out[i] =
-            isUnsigned ? float(load(uint8_t(), i)) : float(load(int8_t(), i));
+      decodeInt(int8_t(), uint8_t());
       break;
     case 16:
-      for (int64_t i = 0; i < count; ++i)
-        out[i] =
-            isUnsigned ? float(load(uint16_t(), i)) : float(load(int16_t(), i));
+      decodeInt(int16_t(), uint16_t());
       break;
     case 32:
-      for (int64_t i = 0; i < count; ++i)
-        out[i] =
-            isUnsigned ? float(load(uint32_t(), i)) : float(load(int32_t(), i));
+      decodeInt(int32_t(), uint32_t());
       break;
     case 64:
-      for (int64_t i = 0; i < count; ++i)
-        out[i] =
-            isUnsigned ? float(load(uint64_t(), i)) : float(load(int64_t(), i));
+      decodeInt(int64_t(), uint64_t());
       break;
     default:
       return std::nullopt;

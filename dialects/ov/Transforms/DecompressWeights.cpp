@@ -1,11 +1,10 @@
 //===- DecompressWeights.cpp - fold weight decompression chains -----------===//
 
 #include "dialects/ov/IR/OVOps.h"
+#include "dialects/ov/IR/WeightNames.h"
 #include "dialects/ov/Transforms/ConstantEvaluation.h"
 #include "dialects/ov/Transforms/Passes.h"
 #include "dialects/ov/Transforms/PriorBoxEvaluation.h"
-
-#include "llvm/ADT/StringExtras.h"
 
 namespace mlir::ov {
 #define GEN_PASS_DEF_OVDECOMPRESSWEIGHTS
@@ -19,13 +18,9 @@ namespace {
 
 /// A blob name derived from the op's IR layer name.
 std::string constantName(Operation *op) {
-  std::string name = "w_";
   if (auto loc = dyn_cast<NameLoc>(op->getLoc()))
-    for (char c : loc.getName().strref())
-      name += (llvm::isAlnum(c) || c == '_' || c == '.') ? c : '_';
-  else
-    name += op->getName().stripDialect().str();
-  return name;
+    return weightResourceKey(loc.getName().strref());
+  return weightResourceKey(op->getName().stripDialect());
 }
 
 std::optional<ElementsAttr> constantOf(Value value) {

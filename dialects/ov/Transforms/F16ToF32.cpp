@@ -1,6 +1,7 @@
 //===- F16ToF32.cpp - compute an f16 graph in f32 -------------------------===//
 
 #include "dialects/ov/IR/OVOps.h"
+#include "dialects/ov/IR/WeightNames.h"
 #include "dialects/ov/Transforms/ConstantEvaluation.h"
 #include "dialects/ov/Transforms/Passes.h"
 
@@ -52,9 +53,9 @@ struct F16ToF32Pass : public ov::impl::OVF16ToF32Base<F16ToF32Pass> {
           constant.emitError("cannot read this f16 constant");
           return signalPassFailure();
         }
-        std::string name = "w_f32";
+        std::string name = weightResourceKey("f32");
         if (auto loc = dyn_cast<NameLoc>(op.getLoc()))
-          name = "w_" + loc.getName().str();
+          name = weightResourceKey(loc.getName().strref());
         rewriter.setInsertionPoint(&op);
         auto wide = rewriter.create<ConstantOp>(
             op.getLoc(), makeF32Constant(cast<RankedTensorType>(widen(type)),
