@@ -6,6 +6,7 @@
 #include "compiler/memory/Passes.h"
 #include "dialects/ov/IR/OVDialect.h"
 #include "dialects/ov/Transforms/Passes.h"
+#include "targets/cpu/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
 #include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
@@ -101,6 +102,7 @@ static void addLinalgStage(OpPassManager &pm) {
   fn.addPass(createCanonicalizerPass());
   fn.addPass(createLinalgElementwiseOpFusionPass());
   fn.addPass(createCSEPass());
+  fn.addPass(ovc::cpu::createContractAccumulations());
 }
 
 /// Copies between buffers are linalg.copy, so that they become loops like

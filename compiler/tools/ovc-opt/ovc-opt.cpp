@@ -3,6 +3,7 @@
 #include "compiler/conversion/Passes.h"
 #include "compiler/memory/Passes.h"
 #include "dialects/ov/IR/OVDialect.h"
+#include "targets/cpu/Transforms/Passes.h"
 #include "dialects/ov/Transforms/Passes.h"
 
 #include "mlir/InitAllDialects.h"
@@ -20,6 +21,7 @@ int main(int argc, char **argv) {
   mlir::ov::registerOVPasses();
   ovc::conversion::registerOVCConversionPasses();
   ovc::memory::registerOVCMemoryPasses();
+  ovc::cpu::registerOVCTargetCPUPasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "ovc optimizer driver\n", registry));
 }

@@ -54,6 +54,12 @@ Attribute mlir::ov::foldBinary(
   if (!lhs || !rhs || !isFoldableResultType(resultType))
     return nullptr;
   auto outType = cast<RankedTensorType>(resultType);
+  // Arithmetic on f16/bf16 constants is left to the passes that compute it
+  // in f32 (-ov-f16-to-f32, -ov-decompress-weights), as the references do:
+  // rounding `w - zp` to f16 here would lose a subnormal zero point.
+  if (auto floatType = dyn_cast<FloatType>(outType.getElementType()))
+    if (floatType.getWidth() < 32)
+      return nullptr;
   ArrayRef<int64_t> outShape = outType.getShape();
   // Numpy broadcasting: map each output index to both inputs.
   auto mapper = [&](DenseElementsAttr in) {
