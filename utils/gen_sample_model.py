@@ -16,6 +16,7 @@ Usage: gen_sample_model.py OUT_DIR
 Writes OUT_DIR/sample.xml, sample.bin and sample_input.npy (one f32
 [1,3,32,32] input with values in [0, 255), for running the compiled model).
 """
+import argparse
 import os
 import random
 import struct
@@ -23,12 +24,12 @@ import sys
 
 
 class Model:
-    def __init__(self):
+    def __init__(self, seed):
         self.layers = []
         self.edges = []
         self.blob = bytearray()
         self.next_id = 0
-        self.rng = random.Random(20261121)
+        self.rng = random.Random(seed)
 
     def layer(self, name, type_, inputs, outputs, data=None, opset="opset1",
               rt_info=None, names=None):
@@ -94,8 +95,8 @@ def dims_xml(dims):
     return "".join(f"<dim>{d}</dim>" for d in dims)
 
 
-def build():
-    m = Model()
+def build(seed):
+    m = Model(seed)
     n = -1  # dynamic batch in port dims
     x = m.layer("data", "Parameter", [], [("FP32", [n, 3, 32, 32])],
                 {"shape": "?,3,32,32", "element_type": "f32"}, names=["data"])
@@ -173,9 +174,14 @@ def write_npy(path, shape, values):
 
 
 def main():
-    out_dir = sys.argv[1] if len(sys.argv) > 1 else "."
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", nargs="?", default=".")
+    parser.add_argument("--seed", type=int, default=20261121,
+                        help="seed of the weights (same seed, same model)")
+    args = parser.parse_args()
+    out_dir = args.out_dir
     os.makedirs(out_dir, exist_ok=True)
-    m = build()
+    m = build(args.seed)
     with open(os.path.join(out_dir, "sample.xml"), "w") as f:
         f.write(m.xml("sample"))
     with open(os.path.join(out_dir, "sample.bin"), "wb") as f:

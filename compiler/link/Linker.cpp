@@ -132,10 +132,11 @@ bool ovc::link::linkLibrary(const Toolchain &toolchain,
       return false;
     std::string runtimeLib = toolchain.libDir + "/libovc_runtime.a";
     if (shared) {
-      // The whole runtime is exported: users call ovc_infer and friends.
+      // The whole runtime is exported: users call ovc_create, ovc_run and
+      // friends.
       if (!run({toolchain.compiler, "-shared", glueO, objectPath,
                 "-Wl,--whole-archive", runtimeLib, "-Wl,--no-whole-archive",
-                "-lm", "-o", outputPath},
+                "-lm", "-lpthread", "-o", outputPath},
                error))
         return false;
     } else {
@@ -205,7 +206,7 @@ bool ovc::link::linkExecutable(const Toolchain &toolchain,
     std::string mainLib = toolchain.libDir + "/libovc_runtime_main.a";
     std::string runtimeLib = toolchain.libDir + "/libovc_runtime.a";
     return run({toolchain.compiler, glueO, objectPath, mainLib, runtimeLib,
-                "-lm", "-o", outputPath},
+                "-lm", "-lpthread", "-o", outputPath},
                error);
   });
 }

@@ -3,6 +3,11 @@
 #include "compiler/link/ModelInterface.h"
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include "ovc_runtime.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -145,11 +150,14 @@ std::string ovc::link::generateGlue(const ModelInterface &model,
   os << "extern void " << model.entrySymbol << "(";
   for (size_t i = 0; i < total; ++i)
     os << (i ? ", " : "") << "void *";
-  os << ");\n\nstatic void invoke(void *const *b) {\n  " << model.entrySymbol
-     << "(";
+  if (model.weights)
+    os << ", const void *";
+  os << ");\n\nstatic void invoke(void *const *b, const void *weights) {\n  "
+     << model.entrySymbol << "(";
   for (size_t i = 0; i < total; ++i)
     os << (i ? ", " : "") << "b[" << i << "]";
-  os << ");\n}\n\n";
+  os << (model.weights ? ", weights" : "") << ");\n"
+     << (model.weights ? "" : "  (void)weights;\n") << "}\n\n";
   auto emitGroup = [&](const std::vector<TensorInterface> &tensors,
                        llvm::StringRef group) {
     for (auto [i, t] : llvm::enumerate(tensors)) {
@@ -195,7 +203,13 @@ std::string ovc::link::generateGlue(const ModelInterface &model,
      << cString(model.modelName) << ", " << cString(isa) << ", "
      << model.inputs.size() << ", " << model.outputs.size()
      << ", inputs, outputs, invoke,\n    " << model.layers.size()
-     << ", layers, layer_ns, layer_calls};\n";
+     << ", layers, layer_ns, layer_calls,\n    ";
+  if (model.weights)
+    os << cString(model.weights->fileName) << ", " << model.weights->bytes
+       << "ull, " << model.weights->checksum << "ull";
+  else
+    os << "0, 0, 0";
+  os << "};\n";
   return text;
 }
 
@@ -226,13 +240,56 @@ std::string ovc::link::generateHeader(const ModelInterface &model,
   os << " * Outputs:\n";
   for (const TensorInterface &t : model.outputs)
     describe(t);
-  os << " * Call ovc_check_cpu(" << symbol
-     << ".isa, ...) once before the "
-        "first\n * ovc_infer(&"
-     << symbol << ", inputs, outputs).\n */\n"
-     << "extern const ovc_model_info " << symbol
-     << ";\n\n#ifdef __cplusplus\n}"
+  os << " *\n * Use: ovc_create(&" << symbol
+     << ", &config_or_NULL, &model, msg, sizeof msg), then\n"
+     << " * ovc_run(model, inputs, outputs) per inference, ovc_destroy(model).\n";
+  if (model.weights)
+    os << " * Weights: external, in " << model.weights->fileName
+       << " (next to the program or library, or ovc_config.weights_path).\n";
+  os << " */\n"
+     << "extern const ovc_model_info " << symbol << ";\n\n"
+     << "static inline ovc_status " << symbol
+     << "_create(const ovc_config *config, ovc_model **model,\n"
+     << "    char *message, size_t size) {\n  return ovc_create(&" << symbol
+     << ", config, model, message, size);\n}\n"
+     << "\n#ifdef __cplusplus\n}"
         "\n#endif\n\n#endif /* "
      << guard << " */\n";
   return text;
+}
+
+FailureOr<ExternalWeights>
+ovc::link::writeExternalWeights(ModuleOp module, llvm::StringRef path,
+                                std::string &error) {
+  ArrayRef<char> blob;
+  if (auto attr =
+          module->getAttrOfType<DenseResourceElementsAttr>("ovc.weights")) {
+    if (AsmResourceBlob *data = attr.getRawHandle().getBlob())
+      blob = data->getData();
+  }
+  ExternalWeights weights;
+  weights.fileName = llvm::sys::path::filename(path).str();
+  weights.bytes = blob.size();
+  weights.checksum = ovc_weights_checksum(blob.data(), blob.size());
+  char header[OVC_WEIGHTS_HEADER_BYTES] = {};
+  memcpy(header, OVC_WEIGHTS_MAGIC, 8);
+  // The runtime reads these little-endian; x86-64 is.
+  memcpy(header + 8, &weights.bytes, 8);
+  memcpy(header + 16, &weights.checksum, 8);
+  std::error_code ec;
+  llvm::raw_fd_ostream os(path, ec);
+  if (ec) {
+    error = ec.message();
+    return failure();
+  }
+  os.write(header, sizeof(header));
+  os.write(blob.data(), blob.size());
+  os.close();
+  if (os.has_error()) {
+    error = os.error().message();
+    os.clear_error();
+    return failure();
+  }
+  module->removeAttr("ovc.weights");
+  return weights;
 }

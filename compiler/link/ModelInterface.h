@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,16 @@ struct LayerInterface {
   std::string name, type, execType;
 };
 
+/// Weights kept outside the program (--weights=external).
+struct ExternalWeights {
+  std::string fileName; // looked up next to the program at run time
+  uint64_t bytes = 0;
+  uint64_t checksum = 0;
+};
+
 struct ModelInterface {
   std::vector<LayerInterface> layers;
+  std::optional<ExternalWeights> weights;
   std::string modelName;
   std::string entrySymbol;
   std::vector<TensorInterface> inputs;
@@ -41,6 +50,13 @@ struct ModelInterface {
 /// Reads the interface of the module's model function; fails (with a
 /// diagnostic) on dynamic shapes or element types the runtime lacks.
 mlir::FailureOr<ModelInterface> readModelInterface(mlir::ModuleOp module);
+
+/// Writes the `ovc.weights` blob that -ovc-externalize-weights left on the
+/// module to `path` (header + blob, see ovc_runtime.h) and drops it from
+/// the module. A module without one gets an empty file.
+mlir::FailureOr<ExternalWeights>
+writeExternalWeights(mlir::ModuleOp module, llvm::StringRef path,
+                     std::string &error);
 
 /// Reads the layer table that the counter pass left on the module.
 void readLayers(mlir::ModuleOp module, ModelInterface &model);

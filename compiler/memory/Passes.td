@@ -21,6 +21,27 @@ def StaticMemoryPlan : Pass<"ovc-static-memory-plan", "::mlir::func::FuncOp"> {
                            "::mlir::arith::ArithDialect"];
 }
 
+def ExternalizeWeights
+    : Pass<"ovc-externalize-weights", "::mlir::ModuleOp"> {
+  let summary = "Move constant buffers into one weights blob read at run time";
+  let description = [{
+    For `--weights=external`: every constant `memref.global` of at least
+    `min-bytes` bytes is laid out in one blob (64-byte aligned offsets),
+    the model function gets a trailing `memref<Nxi8>` argument holding the
+    blob, and each `memref.get_global` becomes a `memref.view` into it. The
+    blob's bytes are attached to the module as `ovc.weights` (a
+    `dense_resource` of i8) for the driver to write out. Constants whose
+    raw pointer is handed to a runtime kernel stay embedded (a view's
+    aligned pointer folds back to its base), as do sub-byte element types.
+  }];
+  let options = [
+    Option<"minBytes", "min-bytes", "int64_t", /*default=*/"64",
+           "Smaller constants stay in the program">
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def InsertLayerCounters
     : Pass<"ovc-insert-layer-counters", "::mlir::ModuleOp"> {
   let summary = "Time each IR layer of the model with runtime counters";

@@ -1,9 +1,8 @@
 //===- StaticMemoryPlan.cpp - one arena for all intermediate buffers ------===//
 
+#include "compiler/memory/BufferUses.h"
 #include "compiler/memory/Passes.h"
 
-#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace ovc::memory {
@@ -12,6 +11,8 @@ namespace ovc::memory {
 } // namespace ovc::memory
 
 using namespace mlir;
+using ovc::memory::analyzeUses;
+using ovc::memory::BufferUses;
 
 namespace {
 
@@ -23,45 +24,6 @@ struct Buffer {
   unsigned start, end; // positions in the block, inclusive
   int64_t offset = -1;
 };
-
-/// How a buffer is used: the last op of `block` that reads or writes it
-/// (through any view), and whether a raw pointer is taken from it for a
-/// runtime kernel call. Such buffers stay separate allocations: the aligned
-/// pointer of an arena view folds back to the arena's base during lowering.
-struct BufferUses {
-  Operation *last = nullptr;
-  bool pointerEscapes = false;
-};
-
-BufferUses analyzeUses(Value buffer, Block &block,
-                       const DenseMap<Operation *, unsigned> &position) {
-  BufferUses uses;
-  unsigned last = 0;
-  SmallVector<Value> worklist = {buffer};
-  while (!worklist.empty()) {
-    Value v = worklist.pop_back_val();
-    for (Operation *user : v.getUsers()) {
-      if (Operation *top = block.findAncestorOpInBlock(*user);
-          top && position.lookup(top) >= last) {
-        last = position.lookup(top);
-        uses.last = top;
-      }
-      bool followResults = false;
-      if (auto view = dyn_cast<ViewLikeOpInterface>(user))
-        followResults = view.getViewSource() == v;
-      // A raw pointer keeps the buffer alive until the pointer's last use.
-      if (isa<memref::ExtractStridedMetadataOp,
-              memref::ExtractAlignedPointerAsIndexOp>(user))
-        uses.pointerEscapes = followResults = true;
-      if (isa<arith::IndexCastOp, arith::AddIOp, LLVM::IntToPtrOp>(user))
-        followResults = true;
-      if (followResults)
-        for (Value result : user->getResults())
-          worklist.push_back(result);
-    }
-  }
-  return uses;
-}
 
 struct StaticMemoryPlanPass
     : public ovc::memory::impl::StaticMemoryPlanBase<StaticMemoryPlanPass> {

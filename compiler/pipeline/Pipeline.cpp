@@ -136,6 +136,8 @@ static void addBufferizeStage(OpPassManager &pm,
     bufferization::BufferDeallocationPipelineOptions dealloc;
     bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   }
+  if (pipelineOptions.externalWeights)
+    pm.addPass(ovc::memory::createExternalizeWeights());
 }
 
 static void addLLVMStage(OpPassManager &pm) {

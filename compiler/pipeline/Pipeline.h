@@ -34,6 +34,9 @@ struct PipelineOptions {
   /// Place intermediates in one arena (else each buffer is freed after its
   /// last use).
   bool memoryPlan = true;
+  /// Constants go to a weights blob read at run time (ovc.weights on the
+  /// module) instead of the program.
+  bool externalWeights = false;
   /// Print the IR after every pass (for debugging).
   bool printIRAfterAll = false;
 };

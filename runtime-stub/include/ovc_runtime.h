@@ -2,7 +2,10 @@
  *
  * Every model ovc compiles is described by one `ovc_model_info`: its inputs
  * and outputs (names, element types, shapes) and an entry that runs one
- * inference on caller-provided buffers. No C++ runtime is needed.
+ * inference on caller-provided buffers. An `ovc_model` instance made by
+ * ovc_create holds what one model needs at run time (its thread pool, its
+ * memory-mapped weights when they are external); ovc_run infers with it.
+ * No C++ runtime is needed.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -69,15 +72,33 @@ typedef struct ovc_model_info {
   int32_t num_outputs;
   const ovc_tensor_info *inputs;
   const ovc_tensor_info *outputs;
-  /* buffers: inputs then outputs, each dense row-major. */
-  void (*invoke)(void *const *buffers);
+  /* buffers: inputs then outputs, each dense row-major; weights: the
+   * external weights blob (NULL when they are embedded). */
+  void (*invoke)(void *const *buffers, const void *weights);
   /* Per-layer counters, accumulated over every inference (one inference
    * at a time): total nanoseconds and executions per layer. */
   int32_t num_layers;
   const ovc_layer_info *layers;
   uint64_t *layer_ns;
   uint64_t *layer_calls;
+  /* External weights (ovc --weights=external): the file's name, looked up
+   * next to the program or library holding this model unless
+   * ovc_config.weights_path names it; the blob's size and checksum. NULL
+   * name when the weights are embedded. */
+  const char *weights_file;
+  uint64_t weights_bytes;
+  uint64_t weights_checksum;
 } ovc_model_info;
+
+typedef struct ovc_config {
+  /* Threads one inference uses; 0 = every CPU this process may run on. */
+  int32_t nthreads;
+  /* External weights file; NULL = the default place (see weights_file). */
+  const char *weights_path;
+} ovc_config;
+
+/* A model ready to run. One inference at a time per instance. */
+typedef struct ovc_model ovc_model;
 
 /* Bytes of one element of `type`. */
 size_t ovc_element_size(ovc_element_type type);
@@ -93,10 +114,39 @@ ovc_status ovc_check_cpu(const char *isa, char *message, size_t size);
 /* Zeroes the per-layer counters. */
 void ovc_reset_counters(const ovc_model_info *model);
 
+/* Makes an instance of `info` (`config` may be NULL for the defaults):
+ * checks the CPU, maps external weights and starts the thread pool. On
+ * failure *model is NULL and `message` says why. */
+ovc_status ovc_create(const ovc_model_info *info, const ovc_config *config,
+                      ovc_model **model, char *message, size_t size);
+void ovc_destroy(ovc_model *model);
+
+const ovc_model_info *ovc_model_get_info(const ovc_model *model);
+int32_t ovc_model_get_nthreads(const ovc_model *model);
+
 /* Runs one inference: `inputs[i]` and `outputs[i]` hold dense buffers of the
  * sizes the info gives. */
-ovc_status ovc_infer(const ovc_model_info *model, const void *const *inputs,
-                     void *const *outputs);
+ovc_status ovc_run(ovc_model *model, const void *const *inputs,
+                   void *const *outputs);
+
+/* Parallel loops for kernels: calls fn(context, begin, end) on disjoint
+ * ranges covering [0, total), each at least `grain` long, on the threads of
+ * the inference running on the calling thread (serially outside one). */
+typedef void (*ovc_parallel_fn)(void *context, int64_t begin, int64_t end);
+void ovc_parallel_for(int64_t total, int64_t grain, ovc_parallel_fn fn,
+                      void *context);
+/* Threads ovc_parallel_for would use on this thread now. */
+int32_t ovc_parallel_threads(void);
+
+/* An external weights file: a header of OVC_WEIGHTS_HEADER_BYTES bytes
+ * (OVC_WEIGHTS_MAGIC, the blob's size and checksum as little-endian u64,
+ * zeros) followed by the blob, which is memory-mapped as it is. */
+#define OVC_WEIGHTS_MAGIC "OVCWGHT1"
+#define OVC_WEIGHTS_HEADER_BYTES 64
+
+/* The checksum of external weights files (64-bit FNV-1a over 8-byte
+ * little-endian words, then the remaining bytes). */
+uint64_t ovc_weights_checksum(const void *data, uint64_t bytes);
 
 #ifdef __cplusplus
 }

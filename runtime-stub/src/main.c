@@ -2,7 +2,9 @@
  *
  *   APP --info
  *   APP -i NAME=FILE.npy [-i ...] | -i FILE.npy ... [-o DIR]
- *   APP --benchmark [-niter N] [-t SECONDS] [-nthreads N] [--json]
+ *   APP --benchmark [-niter N] [-t SECONDS] [--json]
+ *   -nthreads N: threads per inference (default: every CPU)
+ *   --weights FILE: the external weights file (default: next to APP)
  *   -pc / -pcsort: per-layer counters after the run (sorted by time)
  *
  * Errors print one `error:` line and exit with status 1.
@@ -20,7 +22,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-extern const ovc_model_info ovc_model;
+extern const ovc_model_info ovc_exe_model; /* the generated interface */
 
 #define MAX_TENSORS 64
 
@@ -44,12 +46,12 @@ static void print_tensor(const ovc_tensor_info *t) {
 }
 
 static void print_info(void) {
-  printf("model: %s\nisa: %s\ninputs:\n", ovc_model.name, ovc_model.isa);
-  for (int32_t i = 0; i < ovc_model.num_inputs; ++i)
-    print_tensor(&ovc_model.inputs[i]);
+  printf("model: %s\nisa: %s\ninputs:\n", ovc_exe_model.name, ovc_exe_model.isa);
+  for (int32_t i = 0; i < ovc_exe_model.num_inputs; ++i)
+    print_tensor(&ovc_exe_model.inputs[i]);
   printf("outputs:\n");
-  for (int32_t i = 0; i < ovc_model.num_outputs; ++i)
-    print_tensor(&ovc_model.outputs[i]);
+  for (int32_t i = 0; i < ovc_exe_model.num_outputs; ++i)
+    print_tensor(&ovc_exe_model.outputs[i]);
 }
 
 /* Output file names: the tensor name with characters outside
@@ -88,7 +90,7 @@ static int by_time_desc(const void *a, const void *b) {
 
 /* benchmark_app -pc style: one line per IR layer, time per inference. */
 static void print_counters(int sorted) {
-  int32_t n = ovc_model.num_layers;
+  int32_t n = ovc_exe_model.num_layers;
   if (n == 0) {
     printf("no per-layer counters in this model\n");
     return;
@@ -98,9 +100,9 @@ static void print_counters(int sorted) {
     return;
   double total = 0;
   for (int32_t i = 0; i < n; ++i) {
-    uint64_t calls = ovc_model.layer_calls[i];
+    uint64_t calls = ovc_exe_model.layer_calls[i];
     rows[i].index = i;
-    rows[i].ms = calls ? ovc_model.layer_ns[i] / 1e6 / (double)calls : 0;
+    rows[i].ms = calls ? ovc_exe_model.layer_ns[i] / 1e6 / (double)calls : 0;
     total += rows[i].ms;
   }
   if (sorted)
@@ -108,9 +110,9 @@ static void print_counters(int sorted) {
   printf("%-64s %-10s %-20s %-36s %12s %7s\n", "layer", "status", "type",
          "exec type", "real time ms", "%");
   for (int32_t r = 0; r < n; ++r) {
-    const ovc_layer_info *l = &ovc_model.layers[rows[r].index];
+    const ovc_layer_info *l = &ovc_exe_model.layers[rows[r].index];
     printf("%-64.64s %-10s %-20.20s %-36.36s %12.4f %6.2f%%\n", l->name,
-           ovc_model.layer_calls[rows[r].index] ? "EXECUTED" : "NOT_RUN",
+           ovc_exe_model.layer_calls[rows[r].index] ? "EXECUTED" : "NOT_RUN",
            l->type, l->exec_type, rows[r].ms,
            total > 0 ? 100.0 * rows[r].ms / total : 0.0);
   }
@@ -119,7 +121,7 @@ static void print_counters(int sorted) {
 }
 
 static int load_input(int index, const char *path, void **buffer) {
-  const ovc_tensor_info *t = &ovc_model.inputs[index];
+  const ovc_tensor_info *t = &ovc_exe_model.inputs[index];
   npy_array array;
   char error[512];
   if (npy_read(path, &array, error, sizeof(error)))
@@ -156,10 +158,12 @@ static int load_input(int index, const char *path, void **buffer) {
 
 int main(int argc, char **argv) {
   char message[512];
-  if (ovc_check_cpu(ovc_model.isa, message, sizeof(message)) != OVC_OK) {
+  /* Before anything else: no model code may run on a CPU without its ISA. */
+  if (ovc_check_cpu(ovc_exe_model.isa, message, sizeof(message)) != OVC_OK) {
     fprintf(stderr, "error: %s\n", message);
     return 1;
   }
+  ovc_config config = {0, NULL};
   const char *inputPaths[MAX_TENSORS] = {0};
   const char *outputDir = NULL;
   int benchmark = 0, json = 0, positional = 0, counters = 0, sorted = 0;
@@ -173,7 +177,8 @@ int main(int argc, char **argv) {
       return 0;
     } else if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
       printf("usage: %s --info | -i [NAME=]FILE.npy ... [-o DIR] | "
-             "--benchmark [-niter N] [-t SECONDS] [--json] [-pc|-pcsort]\n",
+             "--benchmark [-niter N] [-t SECONDS] [--json]\n"
+             "  [-nthreads N] [--weights FILE] [-pc|-pcsort]\n",
              argv[0]);
       return 0;
     } else if (!strcmp(arg, "-i") && hasValue) {
@@ -181,9 +186,9 @@ int main(int argc, char **argv) {
       const char *eq = strchr(value, '=');
       int index = -1;
       if (eq) {
-        for (int32_t k = 0; k < ovc_model.num_inputs; ++k)
-          if (strlen(ovc_model.inputs[k].name) == (size_t)(eq - value) &&
-              !strncmp(ovc_model.inputs[k].name, value, (size_t)(eq - value)))
+        for (int32_t k = 0; k < ovc_exe_model.num_inputs; ++k)
+          if (strlen(ovc_exe_model.inputs[k].name) == (size_t)(eq - value) &&
+              !strncmp(ovc_exe_model.inputs[k].name, value, (size_t)(eq - value)))
             index = k;
         if (index < 0) {
           fprintf(stderr, "error: the model has no input named '%.*s' (see "
@@ -194,10 +199,10 @@ int main(int argc, char **argv) {
         value = eq + 1;
       } else {
         index = positional++;
-        if (index >= ovc_model.num_inputs)
+        if (index >= ovc_exe_model.num_inputs)
           return die("too many inputs: the model takes %s (see --info); "
                      "extra file %s",
-                     ovc_model.num_inputs == 1 ? "one" : "fewer", value);
+                     ovc_exe_model.num_inputs == 1 ? "one" : "fewer", value);
       }
       inputPaths[index] = value;
     } else if (!strcmp(arg, "-o") && hasValue) {
@@ -220,21 +225,30 @@ int main(int argc, char **argv) {
         return die("-t needs a positive number of seconds, got %s%s", argv[i],
                    "");
     } else if (!strcmp(arg, "-nthreads") && hasValue) {
-      long n = strtol(argv[++i], NULL, 10);
-      if (n <= 0)
+      char *end;
+      long n = strtol(argv[++i], &end, 10);
+      if (n <= 0 || n > 4096 || *end)
         return die("-nthreads needs a positive count, got %s%s", argv[i], "");
+      config.nthreads = (int32_t)n;
+    } else if (!strcmp(arg, "--weights") && hasValue) {
+      config.weights_path = argv[++i];
     } else {
       return die("unknown or incomplete argument '%s' (see --help)%s", arg, "");
     }
   }
 
+  ovc_model *model;
+  if (ovc_create(&ovc_exe_model, &config, &model, message, sizeof(message)) !=
+      OVC_OK)
+    return die("%s%s", message, "");
+
   void *buffers[2 * MAX_TENSORS] = {0};
-  int32_t nin = ovc_model.num_inputs, nout = ovc_model.num_outputs;
+  int32_t nin = ovc_exe_model.num_inputs, nout = ovc_exe_model.num_outputs;
   if (nin > MAX_TENSORS || nout > MAX_TENSORS)
     return die("the model has too many inputs or outputs%s%s", "", "");
   int status = 0;
   for (int32_t k = 0; k < nin && !status; ++k) {
-    const ovc_tensor_info *t = &ovc_model.inputs[k];
+    const ovc_tensor_info *t = &ovc_exe_model.inputs[k];
     if (inputPaths[k]) {
       status = load_input(k, inputPaths[k], &buffers[k]);
     } else if (benchmark) {
@@ -251,7 +265,7 @@ int main(int argc, char **argv) {
     }
   }
   for (int32_t k = 0; k < nout && !status; ++k) {
-    const ovc_tensor_info *t = &ovc_model.outputs[k];
+    const ovc_tensor_info *t = &ovc_exe_model.outputs[k];
     size_t bytes = (size_t)ovc_tensor_elements(t) * ovc_element_size(t->type);
     buffers[nin + k] = malloc(bytes ? bytes : 1);
     if (!buffers[nin + k])
@@ -262,9 +276,10 @@ int main(int argc, char **argv) {
 
   if (benchmark) {
     /* Warm-up, then timed runs until both the count and the time are met. */
-    ovc_model.invoke(buffers);
-    if (ovc_model.num_layers)
-      ovc_reset_counters(&ovc_model);
+    void *const *ins = buffers, *const *outs = buffers + nin;
+    ovc_run(model, (const void *const *)ins, outs);
+    if (ovc_exe_model.num_layers)
+      ovc_reset_counters(&ovc_exe_model);
     long minIterations = iterations ? iterations : 20;
     double minMs = seconds > 0 ? seconds * 1e3 : (iterations ? 0 : 1000);
     size_t capacity = 1024, count = 0;
@@ -272,7 +287,7 @@ int main(int argc, char **argv) {
     double start = now_ms();
     while ((long)count < minIterations || now_ms() - start < minMs) {
       double t0 = now_ms();
-      ovc_model.invoke(buffers);
+      ovc_run(model, (const void *const *)ins, outs);
       double t1 = now_ms();
       if (count == capacity) {
         capacity *= 2;
@@ -290,17 +305,17 @@ int main(int argc, char **argv) {
     double fps = median > 0 ? 1e3 / median : 0;
     printf("model: %s (%s)\niterations: %zu\nlatency median: %.4f ms, min: "
            "%.4f ms, max: %.4f ms\nthroughput: %.2f FPS\n",
-           ovc_model.name, ovc_model.isa, count, median, samples[0],
+           ovc_exe_model.name, ovc_exe_model.isa, count, median, samples[0],
            samples[count - 1], fps);
     if (json)
       printf("{\"model\": \"%s\", \"median_ms\": %.6f, \"min_ms\": %.6f, "
              "\"max_ms\": %.6f, \"throughput_fps\": %.3f, \"niter\": %zu, "
-             "\"nthreads\": 1, \"isa\": \"%s\"}\n",
-             ovc_model.name, median, samples[0], samples[count - 1], fps, count,
-             ovc_model.isa);
+             "\"nthreads\": %d, \"isa\": \"%s\"}\n",
+             ovc_exe_model.name, median, samples[0], samples[count - 1], fps, count,
+             (int)ovc_model_get_nthreads(model), ovc_exe_model.isa);
     free(samples);
   } else {
-    ovc_model.invoke(buffers);
+    ovc_run(model, (const void *const *)buffers, buffers + nin);
   }
 
   if (counters)
@@ -311,7 +326,7 @@ int main(int argc, char **argv) {
       return die("%s: cannot create the output folder: %s", outputDir,
                  strerror(errno));
     for (int32_t k = 0; k < nout; ++k) {
-      const ovc_tensor_info *t = &ovc_model.outputs[k];
+      const ovc_tensor_info *t = &ovc_exe_model.outputs[k];
       char file[512], path[1024], error[512];
       file_name_of(t->name, file, sizeof(file));
       snprintf(path, sizeof(path), "%s/%s.npy", outputDir, file);
@@ -323,5 +338,6 @@ int main(int argc, char **argv) {
   }
   for (int32_t k = 0; k < nin + nout; ++k)
     free(buffers[k]);
+  ovc_destroy(model);
   return 0;
 }

@@ -1,8 +1,29 @@
-/*===- runtime.c - tensor metadata and synchronous inference --------------===*/
+/*===- runtime.c - model instances, metadata and synchronous inference ----===*/
 
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include "ovc_runtime.h"
+#include "thread_pool.h"
 
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct ovc_model {
+  const ovc_model_info *info;
+  ovc_thread_pool *pool;
+  void *mapping; /* the whole weights file, or NULL */
+  size_t mapping_bytes;
+  const void *weights;
+};
 
 size_t ovc_element_size(ovc_element_type type) {
   switch (type) {
@@ -43,38 +64,196 @@ int64_t ovc_tensor_elements(const ovc_tensor_info *info) {
   return count;
 }
 
-ovc_status ovc_infer(const ovc_model_info *model, const void *const *inputs,
-                     void *const *outputs) {
-  if (!model || (!inputs && model->num_inputs) ||
-      (!outputs && model->num_outputs))
+void ovc_reset_counters(const ovc_model_info *model) {
+  for (int32_t i = 0; i < model->num_layers; ++i) {
+    model->layer_ns[i] = 0;
+    model->layer_calls[i] = 0;
+  }
+}
+
+uint64_t ovc_weights_checksum(const void *data, uint64_t bytes) {
+  const unsigned char *p = (const unsigned char *)data;
+  uint64_t hash = 0xcbf29ce484222325ull;
+  uint64_t i = 0;
+  for (; i + 8 <= bytes; i += 8) {
+    uint64_t word;
+    memcpy(&word, p + i, 8);
+    hash = (hash ^ word) * 0x100000001b3ull;
+  }
+  for (; i < bytes; ++i)
+    hash = (hash ^ p[i]) * 0x100000001b3ull;
+  return hash;
+}
+
+static ovc_status fail(char *message, size_t size, ovc_status status,
+                       const char *format, ...) {
+  if (message && size) {
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, size, format, args);
+    va_end(args);
+  }
+  return status;
+}
+
+/* The default weights file: `weights_file` in the folder of the program or
+ * library that defines `info`. */
+static void default_weights_path(const ovc_model_info *info, char *path,
+                                 size_t size) {
+  Dl_info where;
+  const char *module = NULL;
+  if (dladdr((const void *)info, &where) && where.dli_fname)
+    module = where.dli_fname;
+  const char *slash = module ? strrchr(module, '/') : NULL;
+  if (slash)
+    snprintf(path, size, "%.*s/%s", (int)(slash - module), module,
+             info->weights_file);
+  else
+    snprintf(path, size, "%s", info->weights_file);
+}
+
+static ovc_status map_weights(ovc_model *model, const char *path,
+                              char *message, size_t size) {
+  const ovc_model_info *info = model->info;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return fail(message, size, OVC_ERROR_IO,
+                "%s: cannot open the weights file: %s", path, strerror(errno));
+  struct stat st;
+  uint64_t expected = OVC_WEIGHTS_HEADER_BYTES + info->weights_bytes;
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    return fail(message, size, OVC_ERROR_IO, "%s: not a regular file", path);
+  }
+  if ((uint64_t)st.st_size != expected) {
+    close(fd);
+    return fail(message, size, OVC_ERROR_IO,
+                "%s: the weights file has %lld bytes, model '%s' needs %llu",
+                path, (long long)st.st_size, info->name,
+                (unsigned long long)expected);
+  }
+  void *mapping = mmap(NULL, expected, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (mapping == MAP_FAILED)
+    return fail(message, size, OVC_ERROR_IO, "%s: cannot map: %s", path,
+                strerror(errno));
+  const unsigned char *header = (const unsigned char *)mapping;
+  uint64_t bytes, checksum;
+  memcpy(&bytes, header + 8, 8);
+  memcpy(&checksum, header + 16, 8);
+  const void *blob = header + OVC_WEIGHTS_HEADER_BYTES;
+  const char *why = NULL;
+  if (memcmp(header, OVC_WEIGHTS_MAGIC, 8) != 0)
+    why = "is not an ovc weights file";
+  else if (bytes != info->weights_bytes || checksum != info->weights_checksum)
+    why = "belongs to another model";
+  else if (ovc_weights_checksum(blob, bytes) != checksum)
+    why = "is corrupt (checksum mismatch)";
+  if (why) {
+    munmap(mapping, expected);
+    return fail(message, size, OVC_ERROR_IO, "%s: the weights file %s", path,
+                why);
+  }
+  model->mapping = mapping;
+  model->mapping_bytes = expected;
+  model->weights = blob;
+  return OVC_OK;
+}
+
+ovc_status ovc_create(const ovc_model_info *info, const ovc_config *config,
+                      ovc_model **out, char *message, size_t size) {
+  if (!out)
+    return fail(message, size, OVC_ERROR_INVALID_ARGUMENT,
+                "ovc_create needs somewhere to put the model");
+  *out = NULL;
+  if (!info)
+    return fail(message, size, OVC_ERROR_INVALID_ARGUMENT,
+                "ovc_create needs a model");
+  ovc_config defaults = {0, NULL};
+  if (!config)
+    config = &defaults;
+  if (config->nthreads < 0)
+    return fail(message, size, OVC_ERROR_INVALID_ARGUMENT,
+                "nthreads must be 0 (all CPUs) or positive, not %d",
+                (int)config->nthreads);
+  ovc_status status = ovc_check_cpu(info->isa, message, size);
+  if (status != OVC_OK)
+    return status;
+  ovc_model *model = (ovc_model *)calloc(1, sizeof(ovc_model));
+  if (!model)
+    return fail(message, size, OVC_ERROR_OUT_OF_MEMORY, "out of memory");
+  model->info = info;
+  if (info->weights_file) {
+    char path[4096];
+    if (config->weights_path)
+      snprintf(path, sizeof(path), "%s", config->weights_path);
+    else
+      default_weights_path(info, path, sizeof(path));
+    status = map_weights(model, path, message, size);
+    if (status != OVC_OK) {
+      free(model);
+      return status;
+    }
+  }
+  int32_t threads =
+      config->nthreads > 0 ? config->nthreads : ovc_available_cpus();
+  model->pool = ovc_thread_pool_create(threads);
+  if (!model->pool) {
+    ovc_destroy(model);
+    return fail(message, size, OVC_ERROR_OUT_OF_MEMORY,
+                "cannot start %d threads", (int)threads);
+  }
+  *out = model;
+  return OVC_OK;
+}
+
+void ovc_destroy(ovc_model *model) {
+  if (!model)
+    return;
+  ovc_thread_pool_destroy(model->pool);
+  if (model->mapping)
+    munmap(model->mapping, model->mapping_bytes);
+  free(model);
+}
+
+const ovc_model_info *ovc_model_get_info(const ovc_model *model) {
+  return model ? model->info : NULL;
+}
+
+int32_t ovc_model_get_nthreads(const ovc_model *model) {
+  return model ? ovc_thread_pool_size(model->pool) : 0;
+}
+
+ovc_status ovc_run(ovc_model *model, const void *const *inputs,
+                   void *const *outputs) {
+  if (!model)
     return OVC_ERROR_INVALID_ARGUMENT;
-  int32_t count = model->num_inputs + model->num_outputs;
+  const ovc_model_info *info = model->info;
+  if ((!inputs && info->num_inputs) || (!outputs && info->num_outputs))
+    return OVC_ERROR_INVALID_ARGUMENT;
+  int32_t count = info->num_inputs + info->num_outputs;
   void *stack[16];
   void **buffers =
       count <= 16 ? stack : (void **)malloc(sizeof(void *) * (size_t)count);
   if (!buffers)
     return OVC_ERROR_OUT_OF_MEMORY;
   ovc_status status = OVC_OK;
-  for (int32_t i = 0; i < model->num_inputs && status == OVC_OK; ++i) {
+  for (int32_t i = 0; i < info->num_inputs; ++i) {
     if (!inputs[i])
       status = OVC_ERROR_INVALID_ARGUMENT;
     buffers[i] = (void *)inputs[i];
   }
-  for (int32_t i = 0; i < model->num_outputs && status == OVC_OK; ++i) {
+  for (int32_t i = 0; i < info->num_outputs; ++i) {
     if (!outputs[i])
       status = OVC_ERROR_INVALID_ARGUMENT;
-    buffers[model->num_inputs + i] = outputs[i];
+    buffers[info->num_inputs + i] = outputs[i];
   }
-  if (status == OVC_OK)
-    model->invoke(buffers);
+  if (status == OVC_OK) {
+    ovc_thread_pool *previous = ovc_thread_pool_enter(model->pool);
+    info->invoke(buffers, model->weights);
+    ovc_thread_pool_enter(previous);
+  }
   if (buffers != stack)
     free(buffers);
   return status;
-}
-
-void ovc_reset_counters(const ovc_model_info *model) {
-  for (int32_t i = 0; i < model->num_layers; ++i) {
-    model->layer_ns[i] = 0;
-    model->layer_calls[i] = 0;
-  }
 }

@@ -7,6 +7,8 @@ extern "C" {
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -110,32 +112,216 @@ TEST(RuntimeStub, CpuCheck) {
 
 namespace {
 int invocations = 0;
-void addOne(void *const *buffers) {
+void addOne(void *const *buffers, const void *weights) {
   ++invocations;
   const float *in = static_cast<const float *>(buffers[0]);
   float *out = static_cast<float *>(buffers[1]);
+  // With external weights, the blob holds the four addends.
+  const float *addend = static_cast<const float *>(weights);
   for (int i = 0; i < 4; ++i)
-    out[i] = in[i] + 1.0f;
+    out[i] = in[i] + (addend ? addend[i] : 1.0f);
 }
 const int64_t kDims[] = {4};
 const ovc_tensor_info kInput = {"x", "x", OVC_F32, OVC_F32, 1, kDims};
 const ovc_tensor_info kOutput = {"y", "y", OVC_F32, OVC_F32, 1, kDims};
 const ovc_model_info kModel = {"add_one", "sse41", 1, 1, &kInput, &kOutput,
                                addOne};
+
+struct Instance {
+  ovc_model *model = nullptr;
+  ~Instance() { ovc_destroy(model); }
+};
 } // namespace
 
-TEST(RuntimeStub, InferChecksArguments) {
+TEST(RuntimeStub, RunChecksArguments) {
+  Instance instance;
+  char message[256] = "";
+  ASSERT_EQ(ovc_create(&kModel, nullptr, &instance.model, message,
+                       sizeof(message)),
+            OVC_OK)
+      << message;
   float in[4] = {1, 2, 3, 4}, out[4] = {};
   const void *inputs[] = {in};
   void *outputs[] = {out};
-  EXPECT_EQ(ovc_infer(&kModel, inputs, outputs), OVC_OK);
+  EXPECT_EQ(ovc_run(instance.model, inputs, outputs), OVC_OK);
   EXPECT_EQ(out[3], 5.0f);
   EXPECT_EQ(ovc_tensor_elements(&kInput), 4);
   int before = invocations;
-  EXPECT_EQ(ovc_infer(nullptr, inputs, outputs), OVC_ERROR_INVALID_ARGUMENT);
-  EXPECT_EQ(ovc_infer(&kModel, nullptr, outputs), OVC_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(ovc_run(nullptr, inputs, outputs), OVC_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(ovc_run(instance.model, nullptr, outputs),
+            OVC_ERROR_INVALID_ARGUMENT);
   const void *nullInput[] = {nullptr};
-  EXPECT_EQ(ovc_infer(&kModel, nullInput, outputs),
+  EXPECT_EQ(ovc_run(instance.model, nullInput, outputs),
             OVC_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(invocations, before);
+}
+
+TEST(RuntimeStub, CreateChecksArguments) {
+  char message[256] = "";
+  ovc_model *model = reinterpret_cast<ovc_model *>(&message);
+  EXPECT_EQ(ovc_create(nullptr, nullptr, &model, message, sizeof(message)),
+            OVC_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(model, nullptr);
+  ovc_config negative = {-2, nullptr};
+  EXPECT_EQ(ovc_create(&kModel, &negative, &model, message, sizeof(message)),
+            OVC_ERROR_INVALID_ARGUMENT);
+  EXPECT_NE(std::string(message).find("nthreads"), std::string::npos);
+  ovc_model_info future = kModel;
+  future.isa = "avx9000";
+  EXPECT_EQ(ovc_create(&future, nullptr, &model, message, sizeof(message)),
+            OVC_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(model, nullptr);
+}
+
+namespace {
+// Records which thread ran each index.
+struct Coverage {
+  std::vector<std::atomic<int>> hits;
+  std::atomic<int> calls{0};
+  explicit Coverage(size_t n) : hits(n) {}
+};
+void markRange(void *context, int64_t begin, int64_t end) {
+  auto *coverage = static_cast<Coverage *>(context);
+  ++coverage->calls;
+  for (int64_t i = begin; i < end; ++i)
+    ++coverage->hits[i];
+}
+
+// A model whose "code" is one parallel loop over 1000 elements, each
+// nested loop running inside a chunk.
+Coverage *gCoverage;
+void nestedLoops(void *context, int64_t begin, int64_t end) {
+  for (int64_t i = begin; i < end; ++i) {
+    // Inside a chunk: serial, never a deadlock.
+    EXPECT_EQ(ovc_parallel_threads(), 1);
+    ovc_parallel_for(10, 1, markRange, context);
+  }
+}
+void parallelModel(void *const *, const void *) {
+  ovc_parallel_for(100, 1, nestedLoops, gCoverage);
+}
+const ovc_model_info kParallelModel = {"parallel", "sse41", 0,       0,
+                                       nullptr,    nullptr, parallelModel};
+} // namespace
+
+TEST(RuntimeStub, ParallelForCoversEveryIndexOnce) {
+  for (int threads : {1, 2, 3, 8}) {
+    Instance instance;
+    char message[256] = "";
+    ovc_config config = {threads, nullptr};
+    ASSERT_EQ(ovc_create(&kParallelModel, &config, &instance.model, message,
+                         sizeof(message)),
+              OVC_OK)
+        << message;
+    EXPECT_EQ(ovc_model_get_nthreads(instance.model), threads);
+    for (int repeat = 0; repeat < 50; ++repeat) {
+      Coverage coverage(10);
+      gCoverage = &coverage;
+      ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
+      for (auto &hit : coverage.hits)
+        ASSERT_EQ(hit.load(), 100) << threads << " threads";
+    }
+  }
+}
+
+TEST(RuntimeStub, InstancesComeAndGo) {
+  // Workers must be fully set up before they start, and gone after destroy.
+  for (int i = 0; i < 100; ++i) {
+    Instance instance;
+    char message[256] = "";
+    ovc_config config = {2 + i % 3, nullptr};
+    ASSERT_EQ(ovc_create(&kParallelModel, &config, &instance.model, message,
+                         sizeof(message)),
+              OVC_OK);
+    Coverage coverage(10);
+    gCoverage = &coverage;
+    ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
+    ASSERT_EQ(coverage.hits[9].load(), 100);
+  }
+}
+
+TEST(RuntimeStub, ParallelForRespectsGrain) {
+  // Outside an inference: serial, one call.
+  Coverage serial(64);
+  ovc_parallel_for(64, 1, markRange, &serial);
+  EXPECT_EQ(serial.calls.load(), 1);
+  EXPECT_EQ(ovc_parallel_threads(), 1);
+  // Default thread count: every available CPU.
+  Instance instance;
+  char message[256] = "";
+  ASSERT_EQ(ovc_create(&kModel, nullptr, &instance.model, message,
+                       sizeof(message)),
+            OVC_OK);
+  EXPECT_GE(ovc_model_get_nthreads(instance.model), 1);
+}
+
+namespace {
+const ovc_model_info externalModel(const char *file, uint64_t bytes,
+                                   uint64_t checksum) {
+  ovc_model_info info = kModel;
+  info.weights_file = file;
+  info.weights_bytes = bytes;
+  info.weights_checksum = checksum;
+  return info;
+}
+
+std::string writeWeights(const std::string &name, const char *magic,
+                         const std::vector<float> &blob, uint64_t checksum) {
+  std::string path = ::testing::TempDir() + name;
+  FILE *f = fopen(path.c_str(), "wb");
+  char header[OVC_WEIGHTS_HEADER_BYTES] = {};
+  memcpy(header, magic, 8);
+  uint64_t bytes = blob.size() * sizeof(float);
+  memcpy(header + 8, &bytes, 8);
+  memcpy(header + 16, &checksum, 8);
+  fwrite(header, 1, sizeof(header), f);
+  fwrite(blob.data(), sizeof(float), blob.size(), f);
+  fclose(f);
+  return path;
+}
+} // namespace
+
+TEST(RuntimeStub, ExternalWeights) {
+  std::vector<float> addends = {10, 20, 30, 40};
+  uint64_t bytes = addends.size() * sizeof(float);
+  uint64_t sum = ovc_weights_checksum(addends.data(), bytes);
+  ovc_model_info info = externalModel("w.weights", bytes, sum);
+  char message[512] = "";
+  ovc_model *model = nullptr;
+
+  std::string good = writeWeights("good.weights", OVC_WEIGHTS_MAGIC, addends, sum);
+  ovc_config config = {1, good.c_str()};
+  ASSERT_EQ(ovc_create(&info, &config, &model, message, sizeof(message)),
+            OVC_OK)
+      << message;
+  float in[4] = {1, 2, 3, 4}, out[4] = {};
+  const void *inputs[] = {in};
+  void *outputs[] = {out};
+  EXPECT_EQ(ovc_run(model, inputs, outputs), OVC_OK);
+  EXPECT_EQ(out[0], 11.0f);
+  EXPECT_EQ(out[3], 44.0f);
+  ovc_destroy(model);
+
+  auto expectError = [&](const std::string &path, const char *needle) {
+    ovc_config c = {1, path.c_str()};
+    ovc_model *m = nullptr;
+    EXPECT_EQ(ovc_create(&info, &c, &m, message, sizeof(message)),
+              OVC_ERROR_IO)
+        << path;
+    EXPECT_EQ(m, nullptr);
+    EXPECT_NE(std::string(message).find(needle), std::string::npos)
+        << message;
+    EXPECT_NE(std::string(message).find(path), std::string::npos) << message;
+  };
+  expectError(::testing::TempDir() + "missing.weights", "cannot open");
+  expectError(writeWeights("short.weights", OVC_WEIGHTS_MAGIC, {1, 2}, sum),
+              "needs");
+  expectError(writeWeights("magic.weights", "NOTOVC!!", addends, sum),
+              "not an ovc weights file");
+  expectError(writeWeights("other.weights", OVC_WEIGHTS_MAGIC, addends, sum + 1),
+              "another model");
+  std::vector<float> corrupt = addends;
+  corrupt[2] = 31;
+  expectError(writeWeights("corrupt.weights", OVC_WEIGHTS_MAGIC, corrupt, sum),
+              "corrupt");
 }

@@ -171,7 +171,7 @@ def main():
     out = [HEADER]
     for name, _, expected in CASES:
         prefix = name.upper().replace("-", "_")
-        weights = " --weights %t/w.bin"
+        weights = " --bin %t/w.bin"
         out.append(f"RUN: not ovc %t/{name}.xml{weights} 2>&1 | FileCheck %s --check-prefix={prefix}")
         out.append(f"{prefix}: error: {expected}")
         out.append(f"{prefix}-NOT: error:")

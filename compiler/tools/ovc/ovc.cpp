@@ -1,6 +1,6 @@
 //===- ovc.cpp - the ovc compiler driver ----------------------------------===//
 //
-// ovc MODEL.xml [--weights MODEL.bin] --emit=mlir [-o FILE]
+// ovc MODEL.xml [--bin MODEL.bin] [-target=ISA] [--emit=KIND] [-o FILE]
 //
 // Every error is one `error:` line on stderr naming the file and, where it
 // applies, the layer; the exit status is then 1.
@@ -39,9 +39,18 @@ cl::OptionCategory ovcCategory("ovc options");
 cl::opt<std::string> inputPath(cl::Positional, cl::desc("<model.xml>"),
                                cl::cat(ovcCategory));
 cl::opt<std::string> weightsPath(
-    "weights",
-    cl::desc("Weights file (default: the model path with .bin extension)"),
+    "bin",
+    cl::desc("The IR's weights file (default: the model path with .bin "
+             "extension)"),
     cl::value_desc("file"), cl::cat(ovcCategory));
+enum class WeightsPlacement { Embedded, External };
+cl::opt<WeightsPlacement> weightsPlacement(
+    "weights", cl::desc("Where the produced program keeps the weights"),
+    cl::values(clEnumValN(WeightsPlacement::Embedded, "embedded",
+                          "inside the program (default)"),
+               clEnumValN(WeightsPlacement::External, "external",
+                          "in <output>.weights, memory-mapped at start-up")),
+    cl::init(WeightsPlacement::Embedded), cl::cat(ovcCategory));
 cl::opt<std::string> outputPath(
     "o",
     cl::desc("Output file ('-' = stdout; default: stdout for text, the "
@@ -193,6 +202,21 @@ int main(int argc, char **argv) {
   pipelineOptions.batch = batchSize;
   pipelineOptions.printIRAfterAll = printAfterAll;
   pipelineOptions.memoryPlan = memoryPlan;
+  bool producesProgram = emitKind == EmitKind::Exe ||
+                         emitKind == EmitKind::Lib ||
+                         emitKind == EmitKind::Shared;
+  pipelineOptions.externalWeights =
+      weightsPlacement == WeightsPlacement::External;
+  if (pipelineOptions.externalWeights && !producesProgram &&
+      emitKind != EmitKind::Mlir) {
+    errs() << "error: --weights=external needs --emit=exe, lib or shared\n";
+    return 1;
+  }
+  std::string stem = llvm::sys::path::stem(inputPath).str();
+  std::string target = !outputPath.empty()         ? std::string(outputPath)
+                       : emitKind == EmitKind::Exe ? stem
+                       : emitKind == EmitKind::Lib ? "lib" + stem + ".a"
+                                                   : "lib" + stem + ".so";
   using ovc::pipeline::Stage;
   // Before any rewrite replaces the imported ops.
   if (emitKind != EmitKind::Mlir)
@@ -254,6 +278,18 @@ int main(int argc, char **argv) {
       return 1;
     ovc::link::readLayers(*module, *interface);
   }
+  if (pipelineOptions.externalWeights) {
+    llvm::SmallString<256> weightsFile(target);
+    llvm::sys::path::replace_extension(weightsFile, "weights");
+    std::string error;
+    FailureOr<ovc::link::ExternalWeights> weights =
+        ovc::link::writeExternalWeights(*module, weightsFile, error);
+    if (failed(weights)) {
+      errs() << "error: " << weightsFile << ": " << error << "\n";
+      return 1;
+    }
+    interface->weights = *weights;
+  }
   if (failed(ovc::pipeline::runPipeline(*module, Stage::Bufferize, Stage::LLVM,
                                         pipelineOptions)))
     return 1;
@@ -274,11 +310,6 @@ int main(int argc, char **argv) {
       errs() << "error: " << error << "\n";
       return 1;
     }
-    std::string stem = llvm::sys::path::stem(inputPath).str();
-    std::string target = !outputPath.empty()         ? std::string(outputPath)
-                         : emitKind == EmitKind::Exe ? stem
-                         : emitKind == EmitKind::Lib ? "lib" + stem + ".a"
-                                                     : "lib" + stem + ".so";
     llvm::SmallString<128> object;
     llvm::sys::fs::createTemporaryFile("ovc-model", "o", object);
     {
@@ -295,7 +326,7 @@ int main(int argc, char **argv) {
     bool linked;
     if (emitKind == EmitKind::Exe) {
       std::string glue =
-          ovc::link::generateGlue(*interface, isaName, "ovc_model", "ovc");
+          ovc::link::generateGlue(*interface, isaName, "ovc_exe_model", "ovc");
       linked =
           ovc::link::linkExecutable(toolchain, object, glue, target, error);
     } else {

@@ -1,0 +1,41 @@
+//===- BufferUses.cpp - how a buffer is reached after bufferization -------===//
+
+#include "compiler/memory/BufferUses.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+
+using namespace mlir;
+
+ovc::memory::BufferUses ovc::memory::analyzeUses(Value buffer, Block &block,
+                       const DenseMap<Operation *, unsigned> &position) {
+  BufferUses uses;
+  unsigned last = 0;
+  SmallVector<Value> worklist = {buffer};
+  while (!worklist.empty()) {
+    Value v = worklist.pop_back_val();
+    for (Operation *user : v.getUsers()) {
+      if (Operation *top = block.findAncestorOpInBlock(*user);
+          top && position.lookup(top) >= last) {
+        last = position.lookup(top);
+        uses.last = top;
+      }
+      bool followResults = false;
+      if (auto view = dyn_cast<ViewLikeOpInterface>(user))
+        followResults = view.getViewSource() == v;
+      // A raw pointer keeps the buffer alive until the pointer's last use.
+      if (isa<memref::ExtractStridedMetadataOp,
+              memref::ExtractAlignedPointerAsIndexOp>(user))
+        uses.pointerEscapes = followResults = true;
+      if (isa<arith::IndexCastOp, arith::AddIOp, LLVM::IntToPtrOp>(user))
+        followResults = true;
+      if (followResults)
+        for (Value result : user->getResults())
+          worklist.push_back(result);
+    }
+  }
+  return uses;
+}
+

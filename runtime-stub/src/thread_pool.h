@@ -1,0 +1,28 @@
+/*===- thread_pool.h - the runtime's fork-join worker pool ----------------===*
+ *
+ * One pool per model instance: `nthreads - 1` workers plus the calling
+ * thread. Kernels split their iteration space with ovc_parallel_for, which
+ * uses the pool of the inference running on the calling thread.
+ *
+ *===----------------------------------------------------------------------===*/
+
+#ifndef OVC_RUNTIME_THREAD_POOL_H
+#define OVC_RUNTIME_THREAD_POOL_H
+
+#include "ovc_runtime.h"
+
+typedef struct ovc_thread_pool ovc_thread_pool;
+
+/* Starts `nthreads - 1` workers; NULL when a thread cannot be created. */
+ovc_thread_pool *ovc_thread_pool_create(int32_t nthreads);
+void ovc_thread_pool_destroy(ovc_thread_pool *pool);
+int32_t ovc_thread_pool_size(const ovc_thread_pool *pool);
+
+/* Makes `pool` the one ovc_parallel_for uses on this thread (NULL: run
+ * serially); returns the previous one. */
+ovc_thread_pool *ovc_thread_pool_enter(ovc_thread_pool *pool);
+
+/* Number of CPUs this process may run on. */
+int32_t ovc_available_cpus(void);
+
+#endif /* OVC_RUNTIME_THREAD_POOL_H */
