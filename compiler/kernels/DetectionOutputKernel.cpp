@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "compiler/kernels/KernelCalls.h"
 #include "compiler/kernels/RuntimeKernels.h"
 #include "dialects/ov/IR/OVOps.h"
 
@@ -21,54 +22,11 @@
 
 using namespace mlir;
 using namespace mlir::bufferization;
+using namespace ovc::kernels;
 
 namespace {
 
 constexpr const char *kKernel = "ovc_detection_output";
-
-/// An !llvm.ptr to the first element of a buffer. The aligned pointer of
-/// a view is its base buffer's, so the view's element offset is added.
-Value pointerTo(RewriterBase &rewriter, Location loc, Value buffer) {
-  auto type = cast<MemRefType>(buffer.getType());
-  auto metadata =
-      rewriter.create<memref::ExtractStridedMetadataOp>(loc, buffer);
-  Value base = rewriter.create<memref::ExtractAlignedPointerAsIndexOp>(
-      loc, metadata.getBaseBuffer());
-  Value elementBytes = rewriter.create<arith::ConstantIndexOp>(
-      loc, type.getElementTypeBitWidth() / 8);
-  Value byteOffset =
-      rewriter.create<arith::MulIOp>(loc, metadata.getOffset(), elementBytes);
-  Value address = rewriter.create<arith::AddIOp>(loc, base, byteOffset);
-  Value address64 =
-      rewriter.create<arith::IndexCastOp>(loc, rewriter.getI64Type(), address);
-  return rewriter.create<LLVM::IntToPtrOp>(
-      loc, LLVM::LLVMPointerType::get(rewriter.getContext()), address64);
-}
-
-/// The kernel reads dense row-major data: strided views are copied first.
-Value contiguous(RewriterBase &rewriter, Location loc, Value buffer) {
-  auto type = cast<MemRefType>(buffer.getType());
-  if (memref::isStaticShapeAndContiguousRowMajor(type))
-    return buffer;
-  auto dense = MemRefType::get(type.getShape(), type.getElementType());
-  Value copy = rewriter.create<memref::AllocOp>(loc, dense);
-  rewriter.create<linalg::CopyOp>(loc, buffer, copy);
-  return copy;
-}
-
-func::FuncOp declareKernel(RewriterBase &rewriter, Operation *op) {
-  auto module = op->getParentOfType<ModuleOp>();
-  if (auto existing = module.lookupSymbol<func::FuncOp>(kKernel))
-    return existing;
-  OpBuilder::InsertionGuard guard(rewriter);
-  rewriter.setInsertionPointToStart(module.getBody());
-  Type ptr = LLVM::LLVMPointerType::get(rewriter.getContext());
-  auto func = rewriter.create<func::FuncOp>(
-      op->getLoc(), kKernel,
-      rewriter.getFunctionType({ptr, ptr, ptr, ptr, ptr}, {}));
-  func.setPrivate();
-  return func;
-}
 
 struct DetectionOutputBufferization
     : public BufferizableOpInterface::ExternalModel<
@@ -140,17 +98,10 @@ struct DetectionOutputBufferization
                        double(priorType.getDimSize(0)),
                        double(priorType.getDimSize(1)),
                        double(outType.getDimSize(2))};
-    auto paramsType =
-        MemRefType::get({int64_t(std::size(params))}, rewriter.getF32Type());
-    Value paramBuffer = rewriter.create<memref::AllocaOp>(loc, paramsType);
-    for (auto [i, value] : llvm::enumerate(params)) {
-      Value v = rewriter.create<arith::ConstantOp>(
-          loc, rewriter.getF32FloatAttr(float(value)));
-      Value index = rewriter.create<arith::ConstantIndexOp>(loc, i);
-      rewriter.create<memref::StoreOp>(loc, v, paramBuffer, index);
-    }
+    Value paramBuffer = paramsBuffer(rewriter, loc, params);
     pointers.push_back(pointerTo(rewriter, loc, paramBuffer));
-    rewriter.create<func::CallOp>(loc, declareKernel(rewriter, op), pointers);
+    rewriter.create<func::CallOp>(
+        loc, declareKernel(rewriter, op, kKernel, pointers.size()), pointers);
     replaceOpWithBufferizedValues(rewriter, op, out);
     return success();
   }
@@ -165,5 +116,6 @@ void ovc::kernels::registerRuntimeKernelBufferization(
                          func::FuncDialect>();
     ov::DetectionOutputOp::attachInterface<DetectionOutputBufferization>(
         *context);
+    registerTopKBufferization(context);
   });
 }

@@ -2,9 +2,9 @@
 //-*-===//
 //
 // A few ops are control-heavy post-processing (DetectionOutput's sort and
-// NMS) that ovc computes with C kernels of the runtime stub rather than
-// generated loops. Such an op stays in the ov dialect through the linalg
-// stage and bufferizes into a call of its kernel with plain pointers.
+// NMS, TopK's selection) that ovc computes with C kernels of the runtime stub
+// rather than generated loops. Such an op stays in the ov dialect through the
+// linalg stage and bufferizes into a call of its kernel with plain pointers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,8 +15,12 @@
 
 namespace ovc::kernels {
 
-/// Registers the BufferizableOpInterface models of the kernel-backed ops.
+/// Registers the BufferizableOpInterface models of the kernel-backed ops
+/// (DetectionOutput, TopK).
 void registerRuntimeKernelBufferization(mlir::DialectRegistry &registry);
+
+/// Attaches TopK's model (called from the registry extension).
+void registerTopKBufferization(mlir::MLIRContext *context);
 
 } // namespace ovc::kernels
 

@@ -242,7 +242,8 @@ std::string ovc::link::generateHeader(const ModelInterface &model,
     describe(t);
   os << " *\n * Use: ovc_create(&" << symbol
      << ", &config_or_NULL, &model, msg, sizeof msg), then\n"
-     << " * ovc_run(model, inputs, outputs) per inference, ovc_destroy(model).\n";
+     << " * ovc_run(model, inputs, outputs) per inference, "
+        "ovc_destroy(model).\n";
   if (model.weights)
     os << " * Weights: external, in " << model.weights->fileName
        << " (next to the program or library, or ovc_config.weights_path).\n";
@@ -258,9 +259,9 @@ std::string ovc::link::generateHeader(const ModelInterface &model,
   return text;
 }
 
-FailureOr<ExternalWeights>
-ovc::link::writeExternalWeights(ModuleOp module, llvm::StringRef path,
-                                std::string &error) {
+FailureOr<ExternalWeights> ovc::link::writeExternalWeights(ModuleOp module,
+                                                           llvm::StringRef path,
+                                                           std::string &error) {
   ArrayRef<char> blob;
   if (auto attr =
           module->getAttrOfType<DenseResourceElementsAttr>("ovc.weights")) {

@@ -54,9 +54,9 @@ mlir::FailureOr<ModelInterface> readModelInterface(mlir::ModuleOp module);
 /// Writes the `ovc.weights` blob that -ovc-externalize-weights left on the
 /// module to `path` (header + blob, see ovc_runtime.h) and drops it from
 /// the module. A module without one gets an empty file.
-mlir::FailureOr<ExternalWeights>
-writeExternalWeights(mlir::ModuleOp module, llvm::StringRef path,
-                     std::string &error);
+mlir::FailureOr<ExternalWeights> writeExternalWeights(mlir::ModuleOp module,
+                                                      llvm::StringRef path,
+                                                      std::string &error);
 
 /// Reads the layer table that the counter pass left on the module.
 void readLayers(mlir::ModuleOp module, ModelInterface &model);

@@ -9,8 +9,9 @@
 
 using namespace mlir;
 
-ovc::memory::BufferUses ovc::memory::analyzeUses(Value buffer, Block &block,
-                       const DenseMap<Operation *, unsigned> &position) {
+ovc::memory::BufferUses
+ovc::memory::analyzeUses(Value buffer, Block &block,
+                         const DenseMap<Operation *, unsigned> &position) {
   BufferUses uses;
   unsigned last = 0;
   SmallVector<Value> worklist = {buffer};
@@ -38,4 +39,3 @@ ovc::memory::BufferUses ovc::memory::analyzeUses(Value buffer, Block &block,
   }
   return uses;
 }
-

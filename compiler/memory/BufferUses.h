@@ -1,4 +1,5 @@
-//===- BufferUses.h - how a buffer is reached after bufferization -*- C++ -*-===//
+//===- BufferUses.h - how a buffer is reached after bufferization -*- C++
+//-*-===//
 
 #ifndef OVC_COMPILER_MEMORY_BUFFERUSES_H
 #define OVC_COMPILER_MEMORY_BUFFERUSES_H
@@ -17,8 +18,9 @@ struct BufferUses {
   bool pointerEscapes = false;
 };
 
-BufferUses analyzeUses(mlir::Value buffer, mlir::Block &block,
-                       const llvm::DenseMap<mlir::Operation *, unsigned> &position);
+BufferUses
+analyzeUses(mlir::Value buffer, mlir::Block &block,
+            const llvm::DenseMap<mlir::Operation *, unsigned> &position);
 
 } // namespace ovc::memory
 

@@ -51,8 +51,7 @@ std::optional<std::vector<char>> bytesOf(memref::GlobalOp global) {
 }
 
 struct ExternalizeWeightsPass
-    : public ovc::memory::impl::ExternalizeWeightsBase<
-          ExternalizeWeightsPass> {
+    : public ovc::memory::impl::ExternalizeWeightsBase<ExternalizeWeightsPass> {
   using Base::Base;
 
   void runOnOperation() override {
@@ -103,8 +102,8 @@ struct ExternalizeWeightsPass
 
     // The blob arrives as the model function's last argument.
     MLIRContext *ctx = &getContext();
-    auto blobType = MemRefType::get({int64_t(blob.size())},
-                                    IntegerType::get(ctx, 8));
+    auto blobType =
+        MemRefType::get({int64_t(blob.size())}, IntegerType::get(ctx, 8));
     unsigned argIndex = model.getNumArguments();
     model.insertArgument(argIndex, blobType, DictionaryAttr::get(ctx),
                          model.getLoc());

@@ -59,9 +59,10 @@ typedef struct ovc_tensor_info {
 
 /* One IR layer as the per-layer counters report it. */
 typedef struct ovc_layer_info {
-  const char *name;      /* IR layer name */
-  const char *type;      /* IR layer type, e.g. "Convolution" */
-  const char *exec_type; /* how ovc computes it, e.g. "loops_conv_2d_nchw_fchw" */
+  const char *name; /* IR layer name */
+  const char *type; /* IR layer type, e.g. "Convolution" */
+  const char
+      *exec_type; /* how ovc computes it, e.g. "loops_conv_2d_nchw_fchw" */
 } ovc_layer_info;
 
 typedef struct ovc_model_info {

@@ -46,7 +46,8 @@ static void print_tensor(const ovc_tensor_info *t) {
 }
 
 static void print_info(void) {
-  printf("model: %s\nisa: %s\ninputs:\n", ovc_exe_model.name, ovc_exe_model.isa);
+  printf("model: %s\nisa: %s\ninputs:\n", ovc_exe_model.name,
+         ovc_exe_model.isa);
   for (int32_t i = 0; i < ovc_exe_model.num_inputs; ++i)
     print_tensor(&ovc_exe_model.inputs[i]);
   printf("outputs:\n");
@@ -188,11 +189,13 @@ int main(int argc, char **argv) {
       if (eq) {
         for (int32_t k = 0; k < ovc_exe_model.num_inputs; ++k)
           if (strlen(ovc_exe_model.inputs[k].name) == (size_t)(eq - value) &&
-              !strncmp(ovc_exe_model.inputs[k].name, value, (size_t)(eq - value)))
+              !strncmp(ovc_exe_model.inputs[k].name, value,
+                       (size_t)(eq - value)))
             index = k;
         if (index < 0) {
-          fprintf(stderr, "error: the model has no input named '%.*s' (see "
-                          "--info)\n",
+          fprintf(stderr,
+                  "error: the model has no input named '%.*s' (see "
+                  "--info)\n",
                   (int)(eq - value), value);
           return 1;
         }
@@ -258,8 +261,9 @@ int main(int argc, char **argv) {
       if (!buffers[k])
         return die("out of memory%s%s", "", "");
     } else {
-      fprintf(stderr, "error: missing input '%s': pass -i %s=FILE.npy (see "
-                      "--info)\n",
+      fprintf(stderr,
+              "error: missing input '%s': pass -i %s=FILE.npy (see "
+              "--info)\n",
               t->name, t->name);
       status = 1;
     }
@@ -300,8 +304,9 @@ int main(int argc, char **argv) {
         break;
     }
     qsort(samples, count, sizeof(double), compare_doubles);
-    double median = count % 2 ? samples[count / 2]
-                              : 0.5 * (samples[count / 2 - 1] + samples[count / 2]);
+    double median = count % 2
+                        ? samples[count / 2]
+                        : 0.5 * (samples[count / 2 - 1] + samples[count / 2]);
     double fps = median > 0 ? 1e3 / median : 0;
     printf("model: %s (%s)\niterations: %zu\nlatency median: %.4f ms, min: "
            "%.4f ms, max: %.4f ms\nthroughput: %.2f FPS\n",
@@ -311,8 +316,8 @@ int main(int argc, char **argv) {
       printf("{\"model\": \"%s\", \"median_ms\": %.6f, \"min_ms\": %.6f, "
              "\"max_ms\": %.6f, \"throughput_fps\": %.3f, \"niter\": %zu, "
              "\"nthreads\": %d, \"isa\": \"%s\"}\n",
-             ovc_exe_model.name, median, samples[0], samples[count - 1], fps, count,
-             (int)ovc_model_get_nthreads(model), ovc_exe_model.isa);
+             ovc_exe_model.name, median, samples[0], samples[count - 1], fps,
+             count, (int)ovc_model_get_nthreads(model), ovc_exe_model.isa);
     free(samples);
   } else {
     ovc_run(model, (const void *const *)buffers, buffers + nin);

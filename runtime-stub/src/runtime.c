@@ -49,8 +49,8 @@ size_t ovc_element_size(ovc_element_type type) {
 }
 
 const char *ovc_element_type_name(ovc_element_type type) {
-  static const char *names[] = {"f32", "f16", "bf16", "f64", "i8",
-                                "u8",  "i16", "u16",  "i32", "u32",
+  static const char *names[] = {"f32", "f16", "bf16",   "f64", "i8",
+                                "u8",  "i16", "u16",    "i32", "u32",
                                 "i64", "u64", "boolean"};
   if ((unsigned)type < sizeof(names) / sizeof(names[0]))
     return names[type];
@@ -112,8 +112,8 @@ static void default_weights_path(const ovc_model_info *info, char *path,
     snprintf(path, size, "%s", info->weights_file);
 }
 
-static ovc_status map_weights(ovc_model *model, const char *path,
-                              char *message, size_t size) {
+static ovc_status map_weights(ovc_model *model, const char *path, char *message,
+                              size_t size) {
   const ovc_model_info *info = model->info;
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)

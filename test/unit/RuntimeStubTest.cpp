@@ -56,8 +56,7 @@ TEST(RuntimeStub, NpyScalarAndVectorShapes) {
   ASSERT_EQ(npy_read(path.c_str(), &array, error, 256), 0) << error;
   EXPECT_EQ(array.rank, 1);
   npy_free(&array);
-  ASSERT_EQ(npy_write(path.c_str(), "<f4", 0, nullptr, &one, 4, error, 256),
-            0);
+  ASSERT_EQ(npy_write(path.c_str(), "<f4", 0, nullptr, &one, 4, error, 256), 0);
   ASSERT_EQ(npy_read(path.c_str(), &array, error, 256), 0) << error;
   EXPECT_EQ(array.rank, 0);
   EXPECT_EQ(array.bytes, 4u);
@@ -124,8 +123,8 @@ void addOne(void *const *buffers, const void *weights) {
 const int64_t kDims[] = {4};
 const ovc_tensor_info kInput = {"x", "x", OVC_F32, OVC_F32, 1, kDims};
 const ovc_tensor_info kOutput = {"y", "y", OVC_F32, OVC_F32, 1, kDims};
-const ovc_model_info kModel = {"add_one", "sse41", 1, 1, &kInput, &kOutput,
-                               addOne};
+const ovc_model_info kModel = {"add_one", "sse41",  1,     1,
+                               &kInput,   &kOutput, addOne};
 
 struct Instance {
   ovc_model *model = nullptr;
@@ -136,9 +135,9 @@ struct Instance {
 TEST(RuntimeStub, RunChecksArguments) {
   Instance instance;
   char message[256] = "";
-  ASSERT_EQ(ovc_create(&kModel, nullptr, &instance.model, message,
-                       sizeof(message)),
-            OVC_OK)
+  ASSERT_EQ(
+      ovc_create(&kModel, nullptr, &instance.model, message, sizeof(message)),
+      OVC_OK)
       << message;
   float in[4] = {1, 2, 3, 4}, out[4] = {};
   const void *inputs[] = {in};
@@ -200,8 +199,8 @@ void nestedLoops(void *context, int64_t begin, int64_t end) {
 void parallelModel(void *const *, const void *) {
   ovc_parallel_for(100, 1, nestedLoops, gCoverage);
 }
-const ovc_model_info kParallelModel = {"parallel", "sse41", 0,       0,
-                                       nullptr,    nullptr, parallelModel};
+const ovc_model_info kParallelModel = {"parallel", "sse41",      0, 0, nullptr,
+                                       nullptr,    parallelModel};
 } // namespace
 
 TEST(RuntimeStub, ParallelForCoversEveryIndexOnce) {
@@ -249,9 +248,9 @@ TEST(RuntimeStub, ParallelForRespectsGrain) {
   // Default thread count: every available CPU.
   Instance instance;
   char message[256] = "";
-  ASSERT_EQ(ovc_create(&kModel, nullptr, &instance.model, message,
-                       sizeof(message)),
-            OVC_OK);
+  ASSERT_EQ(
+      ovc_create(&kModel, nullptr, &instance.model, message, sizeof(message)),
+      OVC_OK);
   EXPECT_GE(ovc_model_get_nthreads(instance.model), 1);
 }
 
@@ -289,7 +288,8 @@ TEST(RuntimeStub, ExternalWeights) {
   char message[512] = "";
   ovc_model *model = nullptr;
 
-  std::string good = writeWeights("good.weights", OVC_WEIGHTS_MAGIC, addends, sum);
+  std::string good =
+      writeWeights("good.weights", OVC_WEIGHTS_MAGIC, addends, sum);
   ovc_config config = {1, good.c_str()};
   ASSERT_EQ(ovc_create(&info, &config, &model, message, sizeof(message)),
             OVC_OK)
@@ -305,12 +305,10 @@ TEST(RuntimeStub, ExternalWeights) {
   auto expectError = [&](const std::string &path, const char *needle) {
     ovc_config c = {1, path.c_str()};
     ovc_model *m = nullptr;
-    EXPECT_EQ(ovc_create(&info, &c, &m, message, sizeof(message)),
-              OVC_ERROR_IO)
+    EXPECT_EQ(ovc_create(&info, &c, &m, message, sizeof(message)), OVC_ERROR_IO)
         << path;
     EXPECT_EQ(m, nullptr);
-    EXPECT_NE(std::string(message).find(needle), std::string::npos)
-        << message;
+    EXPECT_NE(std::string(message).find(needle), std::string::npos) << message;
     EXPECT_NE(std::string(message).find(path), std::string::npos) << message;
   };
   expectError(::testing::TempDir() + "missing.weights", "cannot open");
@@ -318,8 +316,9 @@ TEST(RuntimeStub, ExternalWeights) {
               "needs");
   expectError(writeWeights("magic.weights", "NOTOVC!!", addends, sum),
               "not an ovc weights file");
-  expectError(writeWeights("other.weights", OVC_WEIGHTS_MAGIC, addends, sum + 1),
-              "another model");
+  expectError(
+      writeWeights("other.weights", OVC_WEIGHTS_MAGIC, addends, sum + 1),
+      "another model");
   std::vector<float> corrupt = addends;
   corrupt[2] = 31;
   expectError(writeWeights("corrupt.weights", OVC_WEIGHTS_MAGIC, corrupt, sum),

@@ -33,7 +33,7 @@ struct ConvertOVToLinalgPass
                            func::FuncDialect>();
     target.addIllegalDialect<mlir::ov::OVDialect>();
     // Computed by a runtime-stub kernel: bufferizes into a call.
-    target.addLegalOp<mlir::ov::DetectionOutputOp>();
+    target.addLegalOp<mlir::ov::DetectionOutputOp, mlir::ov::TopKOp>();
     if (failed(applyPartialConversion(getOperation(), target,
                                       std::move(patterns))))
       signalPassFailure();

@@ -57,9 +57,9 @@ struct ContractAccumulationsPass
       Block *body = op.getBlock();
       auto yield = cast<linalg::YieldOp>(body->getTerminator());
       for (OpOperand &init : op.getDpsInitsMutable())
-        contractAccumulation(yield.getOperand(init.getOperandNumber() -
-                                              op.getNumDpsInputs()),
-                             op.getMatchingBlockArgument(&init));
+        contractAccumulation(
+            yield.getOperand(init.getOperandNumber() - op.getNumDpsInputs()),
+            op.getMatchingBlockArgument(&init));
     });
   }
 };

@@ -1,0 +1,37 @@
+//===- KernelCalls.h - calling runtime-stub kernels from buffers -*- C++
+//-*-===//
+//
+// What the kernel-backed ops share when they bufferize into a call: raw
+// pointers to dense buffers, the kernel's declaration, and a parameter
+// array of the op's attributes and shapes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef OVC_COMPILER_KERNELS_KERNELCALLS_H
+#define OVC_COMPILER_KERNELS_KERNELCALLS_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace ovc::kernels {
+
+/// An !llvm.ptr to the first element of a buffer.
+mlir::Value pointerTo(mlir::RewriterBase &rewriter, mlir::Location loc,
+                      mlir::Value buffer);
+
+/// `buffer` itself when dense row-major, else a dense copy of it.
+mlir::Value contiguous(mlir::RewriterBase &rewriter, mlir::Location loc,
+                       mlir::Value buffer);
+
+/// The private declaration `void name(ptr x numPointers)` in op's module.
+mlir::func::FuncOp declareKernel(mlir::RewriterBase &rewriter,
+                                 mlir::Operation *op, llvm::StringRef name,
+                                 unsigned numPointers);
+
+/// A stack buffer of f32 holding `params` (exact for integers < 2^24).
+mlir::Value paramsBuffer(mlir::RewriterBase &rewriter, mlir::Location loc,
+                         llvm::ArrayRef<double> params);
+
+} // namespace ovc::kernels
+
+#endif // OVC_COMPILER_KERNELS_KERNELCALLS_H
