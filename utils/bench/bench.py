@@ -174,7 +174,7 @@ def main():
         layers = []
         for layer, (kind, mflop) in layer_flops(xml).items():
             if mflop >= args.min_mflop and counters.get(layer):
-                gflops = mflop / counters[layer] / 1e3
+                gflops = mflop / counters[layer]  # MFLOP per ms = GFLOP/s
                 layers.append({"layer": layer, "type": kind, "mflop": round(mflop, 1),
                                "ovc_ms": counters[layer], "gflops": round(gflops, 2),
                                "peak_pct": round(100 * gflops / peak[1], 1)})
