@@ -32,6 +32,9 @@ bool computes(Operation &op) { return isa<linalg::LinalgOp, func::CallOp>(op); }
 std::string execType(Operation &op) {
   if (auto call = dyn_cast<func::CallOp>(op))
     return ("kernel_" + call.getCallee()).str();
+  // Ops generalized for their loop order keep their named op's name.
+  if (auto kernel = op.getAttrOfType<StringAttr>("ovc.kernel"))
+    return ("loops_" + kernel.getValue()).str();
   std::string name = op.getName().stripDialect().str();
   return "loops_" + name;
 }

@@ -103,6 +103,7 @@ static void addLinalgStage(OpPassManager &pm) {
   fn.addPass(createLinalgElementwiseOpFusionPass());
   fn.addPass(createCSEPass());
   fn.addPass(ovc::cpu::createContractAccumulations());
+  fn.addPass(ovc::cpu::createContiguousInnermostLoop());
 }
 
 /// Copies between buffers are linalg.copy, so that they become loops like

@@ -22,4 +22,21 @@ def ContractAccumulations
   let dependentDialects = ["::mlir::arith::ArithDialect"];
 }
 
+def ContiguousInnermostLoop
+    : Pass<"ovc-contiguous-innermost-loop", "::mlir::func::FuncOp"> {
+  let summary = "Make the loop along the output's contiguous dimension innermost";
+  let description = [{
+    Convolutions, pooling and matmuls iterate their reduction dimensions
+    innermost (`..., oh, ow, c, kh, kw`), which leaves LLVM a 3-long
+    reduction loop to vectorize. This pass generalizes every linalg op with
+    reduction iterators and moves the parallel loop that indexes the
+    output's last (contiguous) dimension innermost (`..., oh, c, kh, kw,
+    ow`), so that the loop vectorizer works across output elements. Each
+    output element still accumulates its products in the same order, so
+    results are bit-identical. The named op's name is kept as
+    `ovc.kernel` for the per-layer counters.
+  }];
+  let dependentDialects = ["::mlir::linalg::LinalgDialect"];
+}
+
 #endif // OVC_TARGETS_CPU_PASSES_TD
