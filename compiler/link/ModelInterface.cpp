@@ -199,6 +199,25 @@ std::string ovc::link::generateGlue(const ModelInterface &model,
      << "void " << prefix << "_layer_end(int32_t id) {\n"
      << "  layer_ns[id] += now_ns() - layer_start[id];\n"
      << "  ++layer_calls[id];\n}\n";
+  // Layers split across threads: one thunk and runner per part.
+  for (const ParallelPart &part : model.parallelParts) {
+    os << "\nextern void " << part.name << "(";
+    for (int64_t i = 0; i < part.buffers; ++i)
+      os << "void *, ";
+    os << "int64_t, int64_t);\nstatic void " << part.name
+       << "_slice(void *context, int64_t begin, int64_t end) {\n"
+       << "  void **b = (void **)context;\n  " << part.name << "(";
+    for (int64_t i = 0; i < part.buffers; ++i)
+      os << "b[" << i << "], ";
+    os << "begin, end);\n}\nvoid " << part.name << "_run(";
+    for (int64_t i = 0; i < part.buffers; ++i)
+      os << (i ? ", " : "") << "void *p" << i;
+    os << ") {\n  void *b[] = {";
+    for (int64_t i = 0; i < part.buffers; ++i)
+      os << (i ? ", " : "") << "p" << i;
+    os << "};\n  ovc_parallel_for(" << part.extent << ", 1, " << part.name
+       << "_slice, b);\n}\n";
+  }
   os << "\nconst ovc_model_info " << symbol << " = {\n    "
      << cString(model.modelName) << ", " << cString(isa) << ", "
      << model.inputs.size() << ", " << model.outputs.size()
@@ -293,4 +312,19 @@ FailureOr<ExternalWeights> ovc::link::writeExternalWeights(ModuleOp module,
   }
   module->removeAttr("ovc.weights");
   return weights;
+}
+
+void ovc::link::readParallelParts(ModuleOp module, ModelInterface &model) {
+  auto parts = module->getAttrOfType<ArrayAttr>("ovc.parallel_parts");
+  if (!parts)
+    return;
+  for (Attribute attr : parts) {
+    auto dict = cast<DictionaryAttr>(attr);
+    ParallelPart part;
+    part.name = dict.getAs<StringAttr>("name").str();
+    part.buffers = dict.getAs<IntegerAttr>("buffers").getInt();
+    part.extent = dict.getAs<IntegerAttr>("extent").getInt();
+    model.parallelParts.push_back(part);
+  }
+  module->removeAttr("ovc.parallel_parts");
 }

@@ -38,8 +38,18 @@ struct ExternalWeights {
   uint64_t checksum = 0;
 };
 
+/// A layer split across threads (-ovc-outline-parallel-layers): the glue
+/// implements `<name>_run(buffers...)` with ovc_parallel_for over `extent`
+/// calls of the slice function `<name>(buffers..., begin, end)`.
+struct ParallelPart {
+  std::string name;
+  int64_t buffers = 0;
+  int64_t extent = 0;
+};
+
 struct ModelInterface {
   std::vector<LayerInterface> layers;
+  std::vector<ParallelPart> parallelParts;
   std::optional<ExternalWeights> weights;
   std::string modelName;
   std::string entrySymbol;
@@ -57,6 +67,9 @@ mlir::FailureOr<ModelInterface> readModelInterface(mlir::ModuleOp module);
 mlir::FailureOr<ExternalWeights> writeExternalWeights(mlir::ModuleOp module,
                                                       llvm::StringRef path,
                                                       std::string &error);
+
+/// Reads (and drops) the parallel parts the outlining pass listed.
+void readParallelParts(mlir::ModuleOp module, ModelInterface &model);
 
 /// Reads the layer table that the counter pass left on the module.
 void readLayers(mlir::ModuleOp module, ModelInterface &model);

@@ -142,11 +142,16 @@ static void addBufferizeStage(OpPassManager &pm,
 }
 
 static void addLLVMStage(OpPassManager &pm) {
+  // Large layers become slices the runtime's threads share.
+  pm.addPass(ovc::cpu::createOutlineParallelLayers());
   OpPassManager &fn = pm.nest<func::FuncOp>();
   fn.addPass(createConvertLinalgToLoopsPass());
   fn.addPass(createLowerAffinePass());
   fn.addPass(createConvertSCFToCFPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
+  // Slices of parallel parts have dynamic offsets: their address arithmetic
+  // comes out of the expansion above as affine.apply.
+  pm.addPass(createLowerAffinePass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());
   // erf and friends have no LLVM intrinsic: call libm.

@@ -293,6 +293,7 @@ int main(int argc, char **argv) {
   if (failed(ovc::pipeline::runPipeline(*module, Stage::Bufferize, Stage::LLVM,
                                         pipelineOptions)))
     return 1;
+  ovc::link::readParallelParts(*module, *interface);
 
   std::string error;
   llvm::LLVMContext llvmContext;

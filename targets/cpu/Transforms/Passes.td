@@ -39,4 +39,30 @@ def ContiguousInnermostLoop
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def OutlineParallelLayers
+    : Pass<"ovc-outline-parallel-layers", "::mlir::ModuleOp"> {
+  let summary = "Split large layers across the runtime's threads";
+  let description = [{
+    For each linalg op (on buffers) of the model function with at least
+    `min-iterations` points in its iteration space, picks its outermost
+    parallel loop that indexes every operand either not at all or as a
+    plain dimension (a convolution's output channels, a matmul's rows),
+    and outlines the op into a public function
+    `<model>_part<k>(buffers..., begin, end)` that computes the slice
+    [begin, end) of that loop. The op is replaced by a call of
+    `<model>_part<k>_run(buffers...)`, which the generated C interface
+    implements with `ovc_parallel_for` over the loop's extent. The slice
+    function takes each distinct buffer once, marked `llvm.noalias` (ops
+    whose operands may overlap are left alone). Each output element is
+    computed exactly as before. The parts are listed in
+    `ovc.parallel_parts` on the module (name, buffer count, extent).
+  }];
+  let options = [
+    Option<"minIterations", "min-iterations", "int64_t", /*default=*/"65536",
+           "Smaller layers stay serial: waking threads would cost more">
+  ];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::func::FuncDialect"];
+}
+
 #endif // OVC_TARGETS_CPU_PASSES_TD

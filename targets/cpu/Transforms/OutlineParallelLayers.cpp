@@ -1,0 +1,195 @@
+//===- OutlineParallelLayers.cpp - layers split across threads ------------===//
+
+#include "targets/cpu/Transforms/Passes.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "mlir/Transforms/RegionUtils.h"
+
+namespace ovc::cpu {
+#define GEN_PASS_DEF_OUTLINEPARALLELLAYERS
+#include "targets/cpu/Transforms/Passes.h.inc"
+} // namespace ovc::cpu
+
+using namespace mlir;
+
+namespace {
+
+/// A buffer the bare-pointer calling convention can pass: static shape,
+/// identity layout.
+bool passable(Value v) {
+  auto type = dyn_cast<MemRefType>(v.getType());
+  return type && type.hasStaticShape() && type.getLayout().isIdentity() &&
+         !type.getMemorySpace();
+}
+
+/// Values the op's body uses from outside: they must be constants, which
+/// the slice function re-creates.
+bool capturesOnlyConstants(linalg::LinalgOp op) {
+  SetVector<Value> captured;
+  getUsedValuesDefinedAbove(op->getRegions(), captured);
+  return llvm::all_of(captured, [](Value v) {
+    Operation *def = v.getDefiningOp();
+    return def && def->hasTrait<OpTrait::ConstantLike>();
+  });
+}
+
+/// The buffer a value views: through reshapes and casts, but not through
+/// memref.view, whose results are the memory plan's separate buffers.
+Value viewedBuffer(Value v) {
+  while (Operation *def = v.getDefiningOp()) {
+    auto view = dyn_cast<ViewLikeOpInterface>(def);
+    if (!view || isa<memref::ViewOp>(def))
+      break;
+    v = view.getViewSource();
+  }
+  return v;
+}
+
+/// Whether distinct operands are distinct memory, so that the slice
+/// function may mark its pointers noalias. Operands of one op are live
+/// together, so the memory plan never overlaps two of its buffers; the
+/// same buffer under two reshapes would overlap.
+bool operandsDisjoint(linalg::LinalgOp op) {
+  DenseMap<Value, Value> rootOf;
+  for (Value operand : op->getOperands()) {
+    Value root = viewedBuffer(operand);
+    auto [it, inserted] = rootOf.try_emplace(root, operand);
+    if (!inserted && it->second != operand)
+      return false;
+  }
+  return true;
+}
+
+/// The loop to split: the outermost parallel loop of extent >= 2 that every
+/// operand indexes with a plain dimension or not at all.
+std::optional<unsigned> splittableLoop(linalg::LinalgOp op) {
+  SmallVector<int64_t> ranges = op.getStaticLoopRanges();
+  auto iterators = op.getIteratorTypesArray();
+  for (unsigned loop = 0; loop < ranges.size(); ++loop) {
+    if (iterators[loop] != utils::IteratorType::parallel ||
+        ShapedType::isDynamic(ranges[loop]) || ranges[loop] < 2)
+      continue;
+    bool plain = llvm::all_of(op.getIndexingMapsArray(), [&](AffineMap map) {
+      return llvm::all_of(map.getResults(), [&](AffineExpr e) {
+        return !e.isFunctionOfDim(loop) || isa<AffineDimExpr>(e);
+      });
+    });
+    if (plain)
+      return loop;
+  }
+  return std::nullopt;
+}
+
+struct OutlineParallelLayersPass
+    : public ovc::cpu::impl::OutlineParallelLayersBase<
+          OutlineParallelLayersPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    func::FuncOp model;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (!func.isExternal())
+        model = func;
+    if (!model)
+      return;
+    SmallVector<linalg::LinalgOp> layers;
+    for (Operation &op : model.getBody().front()) {
+      auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+      if (!linalgOp || !linalgOp.hasPureBufferSemantics() ||
+          !llvm::all_of(op.getOperands(), passable) ||
+          !capturesOnlyConstants(linalgOp) || !operandsDisjoint(linalgOp))
+        continue;
+      int64_t points = 1;
+      for (int64_t range : linalgOp.getStaticLoopRanges())
+        points = ShapedType::isDynamic(range) ? 0 : points * range;
+      if (points >= minIterations && splittableLoop(linalgOp))
+        layers.push_back(linalgOp);
+    }
+
+    MLIRContext *ctx = &getContext();
+    OpBuilder builder(ctx);
+    SmallVector<Attribute> parts;
+    for (auto [k, op] : llvm::enumerate(layers)) {
+      unsigned loop = *splittableLoop(op);
+      int64_t extent = op.getStaticLoopRanges()[loop];
+      std::string name = (model.getName() + "_part" + Twine(k)).str();
+      // Each distinct buffer once: the slice function's pointers then never
+      // alias (see operandsDisjoint), which lets LLVM keep accumulators in
+      // registers and vectorize without run-time overlap checks.
+      SetVector<Value> distinct(op->getOperands().begin(),
+                                op->getOperands().end());
+      SmallVector<Value> buffers(distinct.begin(), distinct.end());
+      SmallVector<Type> types;
+      for (Value b : buffers)
+        types.push_back(b.getType());
+
+      // The slice function: buffers..., begin, end.
+      SmallVector<Type> sliceArgs(types);
+      sliceArgs.append({builder.getIndexType(), builder.getIndexType()});
+      builder.setInsertionPointToEnd(module.getBody());
+      auto slice = builder.create<func::FuncOp>(
+          op.getLoc(), name, builder.getFunctionType(sliceArgs, {}));
+      for (unsigned i = 0; i < buffers.size(); ++i)
+        slice.setArgAttr(i, "llvm.noalias", builder.getUnitAttr());
+      Block *body = slice.addEntryBlock();
+      builder.setInsertionPointToStart(body);
+      Value begin = body->getArgument(buffers.size());
+      Value end = body->getArgument(buffers.size() + 1);
+      Value size = builder.create<arith::SubIOp>(op.getLoc(), end, begin);
+      IRMapping mapping;
+      SetVector<Value> captured;
+      getUsedValuesDefinedAbove(op->getRegions(), captured);
+      for (Value constant : captured)
+        mapping.map(constant,
+                    builder.clone(*constant.getDefiningOp())->getResult(0));
+      for (OpOperand &operand : op->getOpOperands()) {
+        Value arg = body->getArgument(llvm::find(buffers, operand.get()) -
+                                      buffers.begin());
+        AffineMap map = op.getMatchingIndexingMap(&operand);
+        auto type = cast<MemRefType>(arg.getType());
+        SmallVector<OpFoldResult> offsets, sizes, strides;
+        bool sliced = false;
+        for (auto [dim, expr] : llvm::enumerate(map.getResults())) {
+          strides.push_back(builder.getIndexAttr(1));
+          if (expr.isFunctionOfDim(loop)) {
+            offsets.push_back(begin);
+            sizes.push_back(size);
+            sliced = true;
+          } else {
+            offsets.push_back(builder.getIndexAttr(0));
+            sizes.push_back(builder.getIndexAttr(type.getDimSize(dim)));
+          }
+        }
+        mapping.map(operand.get(),
+                    sliced ? builder
+                                 .create<memref::SubViewOp>(
+                                     op.getLoc(), arg, offsets, sizes, strides)
+                                 .getResult()
+                           : arg);
+      }
+      builder.clone(*op, mapping);
+      builder.create<func::ReturnOp>(op.getLoc());
+
+      // The runner the C interface implements: buffers... -> ().
+      builder.setInsertionPointToStart(module.getBody());
+      auto runner = builder.create<func::FuncOp>(
+          op.getLoc(), name + "_run", builder.getFunctionType(types, {}));
+      runner.setPrivate();
+      builder.setInsertionPoint(op);
+      builder.create<func::CallOp>(op.getLoc(), runner, buffers);
+      op->erase();
+      parts.push_back(builder.getDictionaryAttr(
+          {builder.getNamedAttr("name", builder.getStringAttr(name)),
+           builder.getNamedAttr("buffers",
+                                builder.getI64IntegerAttr(buffers.size())),
+           builder.getNamedAttr("extent", builder.getI64IntegerAttr(extent))}));
+    }
+    if (!parts.empty())
+      module->setAttr("ovc.parallel_parts", builder.getArrayAttr(parts));
+  }
+};
+
+} // namespace

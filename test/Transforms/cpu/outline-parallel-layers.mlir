@@ -1,0 +1,29 @@
+// RUN: ovc-opt --ovc-outline-parallel-layers=min-iterations=1000 %s | FileCheck %s
+
+// The convolution (4096 points) is split along its first parallel loop of
+// extent >= 2 (f = 8 output channels): its slice function takes each buffer
+// once, noalias, and slices the operands that loop indexes; the model calls
+// the runner the C interface implements. The small add stays.
+// CHECK: module attributes {ovc.parallel_parts = [{buffers = 3 : i64, extent = 8 : i64, name = "model_part0"}]}
+// CHECK: func.func private @model_part0_run(memref<1x4x6x6xf32>, memref<8x4x3x3xf32>, memref<1x8x4x4xf32>)
+// CHECK-LABEL: func.func @model
+// CHECK: call @model_part0_run(%arg0, %arg1, %arg2)
+// CHECK-NOT: linalg.conv
+// CHECK: linalg.generic
+// CHECK-LABEL: func.func @model_part0(
+// CHECK-SAME: llvm.noalias
+// CHECK-SAME: %[[BEGIN:[a-z0-9]+]]: index, %[[END:[a-z0-9]+]]: index)
+// CHECK: %[[SIZE:.*]] = arith.subi %[[END]], %[[BEGIN]]
+// CHECK: memref.subview %{{.*}}[%[[BEGIN]], 0, 0, 0] [%[[SIZE]], 4, 3, 3] [1, 1, 1, 1]
+// CHECK: memref.subview %{{.*}}[0, %[[BEGIN]], 0, 0] [1, %[[SIZE]], 4, 4] [1, 1, 1, 1]
+// CHECK: linalg.conv_2d_nchw_fchw
+func.func @model(%x: memref<1x4x6x6xf32>, %w: memref<8x4x3x3xf32>, %o: memref<1x8x4x4xf32>, %a: memref<4xf32>) {
+  linalg.conv_2d_nchw_fchw ins(%x, %w : memref<1x4x6x6xf32>, memref<8x4x3x3xf32>) outs(%o : memref<1x8x4x4xf32>)
+  linalg.generic {indexing_maps = [affine_map<(i) -> (i)>, affine_map<(i) -> (i)>], iterator_types = ["parallel"]}
+      ins(%a : memref<4xf32>) outs(%a : memref<4xf32>) {
+  ^bb0(%v: f32, %out: f32):
+    %s = arith.addf %v, %v : f32
+    linalg.yield %s : f32
+  }
+  return
+}
