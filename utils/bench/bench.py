@@ -41,7 +41,9 @@ def models_with_twins(models_dir, only):
 
 def layer_flops(xml_path):
     """MFLOP of each Convolution / GroupConvolution / MatMul layer (batch 1)."""
-    root = ET.parse(xml_path).getroot()
+    # Some IR files start with a blank line before the XML declaration.
+    with open(xml_path, "rb") as f:
+        root = ET.fromstring(f.read().lstrip())
     flops = {}
 
     def dims(port):
