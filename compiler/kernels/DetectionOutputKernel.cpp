@@ -29,21 +29,8 @@ namespace {
 constexpr const char *kKernel = "ovc_detection_output";
 
 struct DetectionOutputBufferization
-    : public BufferizableOpInterface::ExternalModel<
-          DetectionOutputBufferization, ov::DetectionOutputOp> {
-  bool bufferizesToMemoryRead(Operation *, OpOperand &,
-                              const AnalysisState &) const {
-    return true;
-  }
-  bool bufferizesToMemoryWrite(Operation *, OpOperand &,
-                               const AnalysisState &) const {
-    return false;
-  }
-  AliasingValueList getAliasingValues(Operation *, OpOperand &,
-                                      const AnalysisState &) const {
-    return {};
-  }
-
+    : public KernelCallBufferization<DetectionOutputBufferization,
+                                     ov::DetectionOutputOp> {
   LogicalResult bufferize(Operation *op, RewriterBase &rewriter,
                           const BufferizationOptions &options) const {
     auto det = cast<ov::DetectionOutputOp>(op);

@@ -10,10 +10,35 @@
 #ifndef OVC_COMPILER_KERNELS_KERNELCALLS_H
 #define OVC_COMPILER_KERNELS_KERNELCALLS_H
 
+#include "mlir/Dialect/Bufferization/IR/BufferizableOpInterface.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace ovc::kernels {
+
+/// The bufferization model of an op computed by a kernel call: it reads its
+/// operands and writes only fresh result buffers, aliasing none of them.
+/// `Concrete` implements `bufferize`.
+template <typename Concrete, typename Op>
+struct KernelCallBufferization
+    : public mlir::bufferization::BufferizableOpInterface::ExternalModel<
+          Concrete, Op> {
+  bool
+  bufferizesToMemoryRead(mlir::Operation *, mlir::OpOperand &,
+                         const mlir::bufferization::AnalysisState &) const {
+    return true;
+  }
+  bool
+  bufferizesToMemoryWrite(mlir::Operation *, mlir::OpOperand &,
+                          const mlir::bufferization::AnalysisState &) const {
+    return false;
+  }
+  mlir::bufferization::AliasingValueList
+  getAliasingValues(mlir::Operation *, mlir::OpOperand &,
+                    const mlir::bufferization::AnalysisState &) const {
+    return {};
+  }
+};
 
 /// An !llvm.ptr to the first element of a buffer.
 mlir::Value pointerTo(mlir::RewriterBase &rewriter, mlir::Location loc,

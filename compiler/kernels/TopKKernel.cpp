@@ -22,21 +22,7 @@ namespace {
 constexpr const char *kKernel = "ovc_topk_f32";
 
 struct TopKBufferization
-    : public BufferizableOpInterface::ExternalModel<TopKBufferization,
-                                                    ov::TopKOp> {
-  bool bufferizesToMemoryRead(Operation *, OpOperand &,
-                              const AnalysisState &) const {
-    return true;
-  }
-  bool bufferizesToMemoryWrite(Operation *, OpOperand &,
-                               const AnalysisState &) const {
-    return false;
-  }
-  AliasingValueList getAliasingValues(Operation *, OpOperand &,
-                                      const AnalysisState &) const {
-    return {};
-  }
-
+    : public KernelCallBufferization<TopKBufferization, ov::TopKOp> {
   LogicalResult bufferize(Operation *op, RewriterBase &rewriter,
                           const BufferizationOptions &options) const {
     auto topk = cast<ov::TopKOp>(op);

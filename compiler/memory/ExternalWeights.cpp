@@ -2,6 +2,7 @@
 
 #include "compiler/memory/BufferUses.h"
 #include "compiler/memory/Passes.h"
+#include "compiler/pipeline/ModelFunction.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -17,9 +18,11 @@ namespace {
 
 constexpr int64_t kAlignment = 64;
 
-/// The bytes of a constant's initial value, in memory order, or nothing
-/// when it is not a plain byte-addressable dense value.
-std::optional<std::vector<char>> bytesOf(memref::GlobalOp global) {
+/// Appends a constant's bytes (memory order) to `blob` at the next aligned
+/// offset and returns that offset; nothing when the value is not plain
+/// byte-addressable dense data or is smaller than `minBytes`.
+std::optional<int64_t> appendBytes(memref::GlobalOp global, int64_t minBytes,
+                                   std::vector<char> &blob) {
   auto initial = global.getInitialValue();
   MemRefType type = global.getType();
   if (!initial || !type.hasStaticShape() ||
@@ -27,27 +30,30 @@ std::optional<std::vector<char>> bytesOf(memref::GlobalOp global) {
       type.getElementTypeBitWidth() % 8 != 0)
     return std::nullopt;
   int64_t bytes = type.getNumElements() * (type.getElementTypeBitWidth() / 8);
+  if (bytes < minBytes)
+    return std::nullopt;
+  ArrayRef<char> data;
+  int64_t copies = 1;
   if (auto resource = dyn_cast<DenseResourceElementsAttr>(*initial)) {
-    AsmResourceBlob *blob = resource.getRawHandle().getBlob();
-    if (!blob || int64_t(blob->getData().size()) != bytes)
+    AsmResourceBlob *resourceBlob = resource.getRawHandle().getBlob();
+    if (!resourceBlob)
       return std::nullopt;
-    return std::vector<char>(blob->getData().begin(), blob->getData().end());
-  }
-  auto dense = dyn_cast<DenseElementsAttr>(*initial);
-  if (!dense)
-    return std::nullopt;
-  ArrayRef<char> raw = dense.getRawData();
-  std::vector<char> out;
-  out.reserve(bytes);
-  if (dense.isSplat()) {
-    for (int64_t i = 0, n = type.getNumElements(); i < n; ++i)
-      out.insert(out.end(), raw.begin(), raw.end());
+    data = resourceBlob->getData();
+  } else if (auto dense = dyn_cast<DenseElementsAttr>(*initial)) {
+    data = dense.getRawData();
+    if (dense.isSplat())
+      copies = type.getNumElements();
   } else {
-    out.assign(raw.begin(), raw.end());
-  }
-  if (int64_t(out.size()) != bytes)
     return std::nullopt;
-  return out;
+  }
+  if (int64_t(data.size()) * copies != bytes)
+    return std::nullopt;
+  int64_t offset = llvm::alignTo(blob.size(), kAlignment);
+  blob.resize(offset);
+  blob.reserve(offset + bytes);
+  for (int64_t i = 0; i < copies; ++i)
+    blob.insert(blob.end(), data.begin(), data.end());
+  return offset;
 }
 
 struct ExternalizeWeightsPass
@@ -56,10 +62,7 @@ struct ExternalizeWeightsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    func::FuncOp model;
-    for (auto func : module.getOps<func::FuncOp>())
-      if (!func.isExternal())
-        model = func;
+    func::FuncOp model = ovc::pipeline::findModelFunction(module);
     if (!model)
       return;
     Block &block = model.getBody().front();
@@ -87,14 +90,11 @@ struct ExternalizeWeightsPass
     for (auto &[global, gets] : reads) {
       if (!global.getConstant() || pinned.contains(global))
         continue;
-      std::optional<std::vector<char>> bytes = bytesOf(global);
-      if (!bytes || int64_t(bytes->size()) < minBytes)
+      std::optional<int64_t> offset = appendBytes(global, minBytes, blob);
+      if (!offset)
         continue;
-      int64_t offset = llvm::alignTo(blob.size(), kAlignment);
-      blob.resize(offset);
-      blob.insert(blob.end(), bytes->begin(), bytes->end());
       for (memref::GetGlobalOp get : gets)
-        views.push_back({get, offset});
+        views.push_back({get, *offset});
       moved.push_back(global);
     }
     if (moved.empty())

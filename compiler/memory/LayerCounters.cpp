@@ -1,6 +1,7 @@
 //===- LayerCounters.cpp - per-layer timing calls -------------------------===//
 
 #include "compiler/memory/Passes.h"
+#include "compiler/pipeline/ModelFunction.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 
@@ -58,17 +59,14 @@ struct InsertLayerCountersPass
       fn.setPrivate();
       return fn;
     };
-    SmallVector<func::FuncOp> models;
-    for (auto fn : module.getOps<func::FuncOp>())
-      if (!fn.isExternal())
-        models.push_back(fn);
-    if (models.size() != 1)
+    func::FuncOp model = ovc::pipeline::findModelFunction(module);
+    if (!model)
       return;
     func::FuncOp begin = declare(prefix + "_layer_begin");
     func::FuncOp end = declare(prefix + "_layer_end");
 
     // Consecutive top-level ops of the same layer form one timed group.
-    Block &block = models[0].getBody().front();
+    Block &block = model.getBody().front();
     SmallVector<Attribute> table;
     llvm::StringMap<unsigned> ids;
     Operation *groupStart = nullptr, *groupEnd = nullptr;

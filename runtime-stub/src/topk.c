@@ -17,31 +17,25 @@ typedef struct entry {
 
 static int is_nan(float v) { return v != v; }
 
-/* Best first for mode max: larger value, NaN last, then lower index. */
-static int better_max(const void *a, const void *b) {
-  const entry *x = (const entry *)a, *y = (const entry *)b;
-  int nx = is_nan(x->value), ny = is_nan(y->value);
-  if (nx != ny)
-    return nx - ny;
-  if (!nx && x->value != y->value)
-    return x->value > y->value ? -1 : 1;
-  return (x->index > y->index) - (x->index < y->index);
-}
-
-static int better_min(const void *a, const void *b) {
-  const entry *x = (const entry *)a, *y = (const entry *)b;
-  int nx = is_nan(x->value), ny = is_nan(y->value);
-  if (nx != ny)
-    return nx - ny;
-  if (!nx && x->value != y->value)
-    return x->value < y->value ? -1 : 1;
-  return (x->index > y->index) - (x->index < y->index);
-}
-
 static int by_index(const void *a, const void *b) {
   const entry *x = (const entry *)a, *y = (const entry *)b;
   return (x->index > y->index) - (x->index < y->index);
 }
+
+/* Best first: the better value (larger when `largest`), NaN last, then the
+ * lower index. */
+static int by_rank(const void *a, const void *b, int largest) {
+  const entry *x = (const entry *)a, *y = (const entry *)b;
+  int nx = is_nan(x->value), ny = is_nan(y->value);
+  if (nx != ny)
+    return nx - ny;
+  if (!nx && x->value != y->value)
+    return (x->value > y->value) == largest ? -1 : 1;
+  return by_index(a, b);
+}
+
+static int better_max(const void *a, const void *b) { return by_rank(a, b, 1); }
+static int better_min(const void *a, const void *b) { return by_rank(a, b, 0); }
 
 /* params: outer, length, inner, k, mode (1 = max), sort (1 = index),
  * index bits (32 or 64). `scratch` holds `length` entries (16 bytes each),

@@ -255,8 +255,8 @@ TEST(RuntimeStub, ParallelForRespectsGrain) {
 }
 
 namespace {
-const ovc_model_info externalModel(const char *file, uint64_t bytes,
-                                   uint64_t checksum) {
+ovc_model_info externalModel(const char *file, uint64_t bytes,
+                             uint64_t checksum) {
   ovc_model_info info = kModel;
   info.weights_file = file;
   info.weights_bytes = bytes;

@@ -45,14 +45,13 @@ struct ContiguousInnermostLoopPass
     : public ovc::cpu::impl::ContiguousInnermostLoopBase<
           ContiguousInnermostLoopPass> {
   void runOnOperation() override {
-    SmallVector<linalg::LinalgOp> candidates;
+    SmallVector<std::pair<linalg::LinalgOp, unsigned>> candidates;
     getOperation().walk([&](linalg::LinalgOp op) {
-      if (contiguousOutputLoop(op))
-        candidates.push_back(op);
+      if (std::optional<unsigned> loop = contiguousOutputLoop(op))
+        candidates.push_back({op, *loop});
     });
     IRRewriter rewriter(&getContext());
-    for (linalg::LinalgOp op : candidates) {
-      unsigned loop = *contiguousOutputLoop(op);
+    for (auto [op, loop] : candidates) {
       std::string kernel = op->getName().stripDialect().str();
       rewriter.setInsertionPoint(op);
       auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());

@@ -2,6 +2,8 @@
 
 #include "targets/cpu/Transforms/Passes.h"
 
+#include "compiler/pipeline/ModelFunction.h"
+
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
@@ -89,32 +91,36 @@ struct OutlineParallelLayersPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    func::FuncOp model;
-    for (auto func : module.getOps<func::FuncOp>())
-      if (!func.isExternal())
-        model = func;
+    func::FuncOp model = ovc::pipeline::findModelFunction(module);
     if (!model)
       return;
-    SmallVector<linalg::LinalgOp> layers;
+    struct Layer {
+      linalg::LinalgOp op;
+      unsigned loop;
+      int64_t extent;
+    };
+    SmallVector<Layer> layers;
     for (Operation &op : model.getBody().front()) {
       auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
       if (!linalgOp || !linalgOp.hasPureBufferSemantics() ||
           !llvm::all_of(op.getOperands(), passable) ||
           !capturesOnlyConstants(linalgOp) || !operandsDisjoint(linalgOp))
         continue;
+      SmallVector<int64_t> ranges = linalgOp.getStaticLoopRanges();
       int64_t points = 1;
-      for (int64_t range : linalgOp.getStaticLoopRanges())
+      for (int64_t range : ranges)
         points = ShapedType::isDynamic(range) ? 0 : points * range;
-      if (points >= minIterations && splittableLoop(linalgOp))
-        layers.push_back(linalgOp);
+      if (points < minIterations)
+        continue;
+      if (std::optional<unsigned> loop = splittableLoop(linalgOp))
+        layers.push_back({linalgOp, *loop, ranges[*loop]});
     }
 
     MLIRContext *ctx = &getContext();
     OpBuilder builder(ctx);
     SmallVector<Attribute> parts;
-    for (auto [k, op] : llvm::enumerate(layers)) {
-      unsigned loop = *splittableLoop(op);
-      int64_t extent = op.getStaticLoopRanges()[loop];
+    for (auto [k, layer] : llvm::enumerate(layers)) {
+      auto [op, loop, extent] = layer;
       std::string name = (model.getName() + "_part" + Twine(k)).str();
       // Each distinct buffer once: the slice function's pointers then never
       // alias (see operandsDisjoint), which lets LLVM keep accumulators in
