@@ -6,6 +6,7 @@
 #include "compiler/memory/Passes.h"
 #include "dialects/ov/IR/OVDialect.h"
 #include "dialects/ov/Transforms/Passes.h"
+#include "targets/cpu/IR/CPUDialect.h"
 #include "targets/cpu/Transforms/Passes.h"
 
 #include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
@@ -81,6 +82,8 @@ void ovc::pipeline::registerPipelineDialects(DialectRegistry &registry) {
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);
   ovc::kernels::registerRuntimeKernelBufferization(registry);
+  registry.insert<ovc::cpu::CPUDialect>();
+  ovc::cpu::registerBufferizationInterfaces(registry);
   registerBuiltinDialectTranslation(registry);
   registerLLVMDialectTranslation(registry);
 }
@@ -96,8 +99,13 @@ static void addOVStage(OpPassManager &pm, const PipelineOptions &options) {
   fn.addPass(createCanonicalizerPass());
 }
 
-static void addLinalgStage(OpPassManager &pm) {
+static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options) {
   OpPassManager &fn = pm.nest<func::FuncOp>();
+  if (!options.ukernelFamily.empty()) {
+    ovc::cpu::ConvUkernelsOptions ukernels;
+    ukernels.family = options.ukernelFamily;
+    fn.addPass(ovc::cpu::createConvUkernels(ukernels));
+  }
   fn.addPass(ovc::conversion::createConvertOVToLinalg());
   fn.addPass(createCanonicalizerPass());
   fn.addPass(createLinalgElementwiseOpFusionPass());
@@ -182,7 +190,7 @@ LogicalResult ovc::pipeline::runPipeline(ModuleOp module, Stage done,
   if (wanted(Stage::OV))
     addOVStage(pm, options);
   if (wanted(Stage::Linalg))
-    addLinalgStage(pm);
+    addLinalgStage(pm, options);
   if (wanted(Stage::Bufferize))
     addBufferizeStage(pm, options);
   if (wanted(Stage::LLVM))

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
+#include <string>
 
 namespace ovc::pipeline {
 
@@ -37,6 +38,9 @@ struct PipelineOptions {
   /// Constants go to a weights blob read at run time (ovc.weights on the
   /// module) instead of the program.
   bool externalWeights = false;
+  /// The CPU microkernel family (sse41, avx2, avx512) that computes the
+  /// layers it covers; empty: generated loops for every layer.
+  std::string ukernelFamily;
   /// Print the IR after every pass (for debugging).
   bool printIRAfterAll = false;
 };

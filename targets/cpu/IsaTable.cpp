@@ -107,6 +107,14 @@ ovc::targets::cpu::bestIsaFor(llvm::ArrayRef<StringRef> hostFeatures) {
   return best;
 }
 
+StringRef ovc::targets::cpu::ukernelFamily(Isa isa) {
+  if (implies(isa, Isa::avx512_core))
+    return "avx512";
+  if (implies(isa, Isa::avx2))
+    return "avx2";
+  return "sse41";
+}
+
 std::string ovc::targets::cpu::isaNameList() {
   return llvm::join(
       llvm::map_range(kIsas, [](const IsaInfo &info) { return info.name; }),

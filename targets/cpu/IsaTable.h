@@ -51,6 +51,10 @@ bool implies(Isa higher, Isa lower);
 /// The best ISA level the given LLVM host features support, or nullopt
 /// when the CPU lacks even SSE4.1.
 std::optional<Isa> bestIsaFor(llvm::ArrayRef<llvm::StringRef> hostFeatures);
+/// The microkernel family (targets/cpu/ukernels) code for `isa` calls:
+/// sse41 for SSE4.1 and AVX (no FMA), avx2 for the AVX2 line, avx512 for the
+/// AVX-512 line.
+llvm::StringRef ukernelFamily(Isa isa);
 /// The comma-separated list of ISA names, for messages.
 std::string isaNameList();
 

@@ -3,6 +3,7 @@
 #include "compiler/conversion/OVToLinalg/LinalgBuilders.h"
 #include "compiler/conversion/Passes.h"
 #include "dialects/ov/IR/OVOps.h"
+#include "targets/cpu/IR/CPUDialect.h"
 
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -32,6 +33,8 @@ struct ConvertOVToLinalgPass
                            arith::ArithDialect, math::MathDialect,
                            func::FuncDialect>();
     target.addIllegalDialect<mlir::ov::OVDialect>();
+    // Layers the CPU target already gave to its microkernels.
+    target.addLegalDialect<ovc::cpu::CPUDialect>();
     // Computed by a runtime-stub kernel: bufferizes into a call.
     target.addLegalOp<mlir::ov::DetectionOutputOp, mlir::ov::TopKOp>();
     if (failed(applyPartialConversion(getOperation(), target,

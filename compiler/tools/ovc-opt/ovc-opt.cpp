@@ -3,6 +3,7 @@
 #include "compiler/conversion/Passes.h"
 #include "compiler/memory/Passes.h"
 #include "dialects/ov/IR/OVDialect.h"
+#include "targets/cpu/IR/CPUDialect.h"
 #include "targets/cpu/Transforms/Passes.h"
 #include "dialects/ov/Transforms/Passes.h"
 
@@ -15,7 +16,8 @@
 int main(int argc, char **argv) {
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);
-  registry.insert<mlir::ov::OVDialect>();
+  registry.insert<mlir::ov::OVDialect, ovc::cpu::CPUDialect>();
+  ovc::cpu::registerBufferizationInterfaces(registry);
   mlir::registerAllPasses();
   mlir::registerTransformsPasses();
   mlir::ov::registerOVPasses();

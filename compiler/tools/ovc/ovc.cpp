@@ -90,6 +90,11 @@ cl::opt<bool> memoryPlan(
     cl::desc("Place all intermediate tensors in one arena by liveness "
              "(default on; off frees each buffer after its last use)"),
     cl::init(true), cl::cat(ovcCategory));
+cl::opt<bool> useUkernels(
+    "ukernels",
+    cl::desc("Compute convolutions with the per-ISA microkernels (default "
+             "on; off generates loops for every layer)"),
+    cl::init(true), cl::cat(ovcCategory));
 cl::opt<bool> verbose("verbose",
                       cl::desc("Report the memory plan and the chosen ISA"),
                       cl::init(false), cl::cat(ovcCategory));
@@ -202,6 +207,9 @@ int main(int argc, char **argv) {
   pipelineOptions.batch = batchSize;
   pipelineOptions.printIRAfterAll = printAfterAll;
   pipelineOptions.memoryPlan = memoryPlan;
+  if (useUkernels)
+    pipelineOptions.ukernelFamily =
+        ovc::targets::cpu::ukernelFamily(*isa).str();
   bool producesProgram = emitKind == EmitKind::Exe ||
                          emitKind == EmitKind::Lib ||
                          emitKind == EmitKind::Shared;

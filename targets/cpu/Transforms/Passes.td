@@ -65,4 +65,22 @@ def OutlineParallelLayers
                            "::mlir::func::FuncDialect"];
 }
 
+def ConvUkernels : Pass<"ovc-cpu-conv-ukernels", "::mlir::func::FuncOp"> {
+  let summary = "Compute 2-D convolutions with the ISA family's microkernel";
+  let description = [{
+    Replaces every static f32 `ov.convolution` whose filter is a constant
+    by `ovc_cpu.conv2d`, calling `ovc_conv2d_f32_<family>`: the filter is
+    packed at compile time into blocks of the family's output-channel block
+    (8 for sse41, 16 for avx2, 32 for avx512), and a following per-channel
+    bias `ov.add`, then `ov.relu` or `ov.clamp`, each the only user of the
+    value before it, are fused into the kernel's epilogue. The kernel sums
+    in the order of the generated loops, so results do not change.
+  }];
+  let options = [
+    Option<"family", "family", "std::string", /*default=*/"\"avx2\"",
+           "microkernel ISA family: sse41, avx2 or avx512">
+  ];
+  let dependentDialects = ["::ovc::cpu::CPUDialect"];
+}
+
 #endif // OVC_TARGETS_CPU_PASSES_TD

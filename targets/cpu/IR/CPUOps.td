@@ -1,0 +1,66 @@
+//===- CPUOps.td - ovc_cpu dialect: microkernel calls -----*- tablegen -*-===//
+//
+// Ops that the CPU target computes with its per-ISA microkernels
+// (targets/cpu/ukernels). They sit on tensors between the ov dialect and
+// bufferization, carry operands already in the layout their kernel reads
+// (weights packed at compile time), and bufferize into one call.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef OVC_CPU_OPS_TD
+#define OVC_CPU_OPS_TD
+
+include "mlir/IR/OpBase.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+def CPU_Dialect : Dialect {
+  let name = "ovc_cpu";
+  let cppNamespace = "::ovc::cpu";
+  let summary = "layers computed by ovc's CPU microkernels";
+  let usePropertiesForAttributes = 1;
+}
+
+class CPU_Op<string mnemonic, list<Trait> traits = []>
+    : Op<CPU_Dialect, mnemonic, traits>;
+
+def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure]> {
+  let summary = "2-D convolution + bias + clamp by a register-blocked kernel";
+  let description = [{
+    `input` is `[N, C, H, W]` (unpadded; `pads_begin`/`pads_end` are zeros
+    around H and W), `filter` is packed `[ceil(OC / B), C, KH, KW, B]` for
+    the kernel's block of B output channels (channels past OC are zero),
+    `bias` is `[ceil(OC / B) * B]`. The result is `[N, OC, OH, OW]`:
+    the convolution summed over (c, kh, kw) in that order, plus the bias,
+    then `max(x, min)` and `min(x, max)` when those are present (ReLU is
+    `min = 0`).
+
+    `ukernel` names the kernel (`ovc_conv2d_f32_avx2`, ...), whose block B
+    the filter was packed for.
+
+    ```mlir
+    %y = ovc_cpu.conv2d %x, %w bias %b {dilations = array<i64: 1, 1>,
+           min = 0.0 : f32, pads_begin = array<i64: 1, 1>,
+           pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>,
+           ukernel = "ovc_conv2d_f32_avx2"}
+         : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32>, tensor<16xf32>
+        -> tensor<1x4x8x8xf32>
+    ```
+  }];
+  let arguments = (ins F32Tensor:$input, F32Tensor:$filter,
+      Optional<F32Tensor>:$bias, DenseI64ArrayAttr:$strides,
+      DenseI64ArrayAttr:$dilations, DenseI64ArrayAttr:$pads_begin,
+      DenseI64ArrayAttr:$pads_end, OptionalAttr<F32Attr>:$min,
+      OptionalAttr<F32Attr>:$max, StrAttr:$ukernel);
+  let results = (outs F32Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter (`bias` $bias^)? attr-dict `:` type($input) `,`
+    type($filter) (`,` type($bias)^)? `->` type($output)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Output channels per packed filter block.
+    int64_t getBlock() { return getFilter().getType().getDimSize(4); }
+  }];
+}
+
+#endif // OVC_CPU_OPS_TD

@@ -1,0 +1,141 @@
+//===- Conv2DBufferization.cpp - ovc_cpu.conv2d as a microkernel call -----===//
+//
+// ovc_cpu.conv2d bufferizes into
+//   ovc_conv2d_f32_<family>(padded input, packed filter, bias, output,
+//                           params)
+// (targets/cpu/ukernels). Padding is materialized here, as a zero-filled
+// buffer with the input copied into its interior, so that the kernel reads
+// every window without bounds checks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/kernels/KernelCalls.h"
+#include "targets/cpu/IR/CPUDialect.h"
+#include "targets/cpu/ukernels/ukernels.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/BufferizableOpInterface.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+
+using namespace mlir;
+using namespace mlir::bufferization;
+using namespace ovc::kernels;
+
+namespace {
+
+/// `input` surrounded by zeros: `pads_begin`/`pads_end` on H and W.
+Value padded(RewriterBase &rewriter, Location loc, Value input,
+             ArrayRef<int64_t> begin, ArrayRef<int64_t> end) {
+  auto type = cast<MemRefType>(input.getType());
+  ArrayRef<int64_t> shape = type.getShape();
+  auto paddedType =
+      MemRefType::get({shape[0], shape[1], shape[2] + begin[0] + end[0],
+                       shape[3] + begin[1] + end[1]},
+                      type.getElementType());
+  Value buffer = rewriter.create<memref::AllocOp>(loc, paddedType);
+  Value zero = rewriter.create<arith::ConstantOp>(
+      loc, rewriter.getZeroAttr(type.getElementType()));
+  rewriter.create<linalg::FillOp>(loc, zero, buffer);
+  SmallVector<OpFoldResult> offsets = {
+      rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
+      rewriter.getIndexAttr(begin[0]), rewriter.getIndexAttr(begin[1])};
+  SmallVector<OpFoldResult> sizes, strides(4, rewriter.getIndexAttr(1));
+  for (int64_t d : shape)
+    sizes.push_back(rewriter.getIndexAttr(d));
+  Value interior =
+      rewriter.create<memref::SubViewOp>(loc, buffer, offsets, sizes, strides);
+  rewriter.create<linalg::CopyOp>(loc, input, interior);
+  return buffer;
+}
+
+struct Conv2DBufferization
+    : public KernelCallBufferization<Conv2DBufferization, ovc::cpu::Conv2DOp> {
+  LogicalResult bufferize(Operation *op, RewriterBase &rewriter,
+                          const BufferizationOptions &options) const {
+    auto conv = cast<ovc::cpu::Conv2DOp>(op);
+    Location loc = op->getLoc();
+    auto inType = conv.getInput().getType();
+    auto outType = conv.getOutput().getType();
+    auto filterType = conv.getFilter().getType();
+
+    FailureOr<Value> input = getBuffer(rewriter, conv.getInput(), options);
+    FailureOr<Value> filter = getBuffer(rewriter, conv.getFilter(), options);
+    if (failed(input) || failed(filter))
+      return failure();
+    Value in = contiguous(rewriter, loc, *input);
+    ArrayRef<int64_t> padsBegin = conv.getPadsBegin(),
+                      padsEnd = conv.getPadsEnd();
+    bool hasPads = llvm::any_of(padsBegin, [](int64_t p) { return p; }) ||
+                   llvm::any_of(padsEnd, [](int64_t p) { return p; });
+    if (hasPads)
+      in = padded(rewriter, loc, in, padsBegin, padsEnd);
+    Value bias = *filter;
+    if (conv.getBias()) {
+      FailureOr<Value> buffer = getBuffer(rewriter, conv.getBias(), options);
+      if (failed(buffer))
+        return failure();
+      bias = *buffer;
+    }
+    Value out = rewriter.create<memref::AllocOp>(
+        loc, MemRefType::get(outType.getShape(), outType.getElementType()));
+
+    int64_t h = inType.getDimSize(2) + padsBegin[0] + padsEnd[0];
+    int64_t w = inType.getDimSize(3) + padsBegin[1] + padsEnd[1];
+    int64_t kh = filterType.getDimSize(2), kw = filterType.getDimSize(3);
+    int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
+    ArrayRef<int64_t> strides = conv.getStrides();
+    // A pointwise convolution over whole rows is one long row: the kernel's
+    // tiles then never end at a row boundary.
+    if (kh == 1 && kw == 1 && strides[0] == 1 && strides[1] == 1 && oh == h &&
+        ow == w) {
+      w = h * w;
+      ow = w;
+      h = oh = 1;
+    }
+    std::vector<double> params(OVC_CONV2D_NUM_PARAMS, 0.0);
+    params[OVC_CONV2D_N] = inType.getDimSize(0);
+    params[OVC_CONV2D_C] = inType.getDimSize(1);
+    params[OVC_CONV2D_H] = h;
+    params[OVC_CONV2D_W] = w;
+    params[OVC_CONV2D_OC] = outType.getDimSize(1);
+    params[OVC_CONV2D_OH] = oh;
+    params[OVC_CONV2D_OW] = ow;
+    params[OVC_CONV2D_KH] = kh;
+    params[OVC_CONV2D_KW] = kw;
+    params[OVC_CONV2D_SH] = strides[0];
+    params[OVC_CONV2D_SW] = strides[1];
+    params[OVC_CONV2D_DH] = conv.getDilations()[0];
+    params[OVC_CONV2D_DW] = conv.getDilations()[1];
+    params[OVC_CONV2D_HAS_BIAS] = conv.getBias() ? 1 : 0;
+    if (auto min = conv.getMinAttr()) {
+      params[OVC_CONV2D_HAS_MIN] = 1;
+      params[OVC_CONV2D_MIN] = min.getValueAsDouble();
+    }
+    if (auto max = conv.getMaxAttr()) {
+      params[OVC_CONV2D_HAS_MAX] = 1;
+      params[OVC_CONV2D_MAX] = max.getValueAsDouble();
+    }
+    // Parameters travel as f32: exact below 2^24.
+    for (int p = OVC_CONV2D_N; p <= OVC_CONV2D_DW; ++p)
+      if (params[p] >= double(1 << 24))
+        return op->emitError("convolution too large for the microkernel");
+
+    SmallVector<Value> args = {
+        pointerTo(rewriter, loc, in), pointerTo(rewriter, loc, *filter),
+        pointerTo(rewriter, loc, bias), pointerTo(rewriter, loc, out),
+        pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
+    rewriter.create<func::CallOp>(
+        loc, declareKernel(rewriter, op, conv.getUkernel(), args.size()), args);
+    replaceOpWithBufferizedValues(rewriter, op, out);
+    return success();
+  }
+};
+
+} // namespace
+
+void ovc::cpu::registerBufferizationInterfaces(DialectRegistry &registry) {
+  registry.addExtension(+[](MLIRContext *context, CPUDialect *) {
+    Conv2DOp::attachInterface<Conv2DBufferization>(*context);
+  });
+}

@@ -1,0 +1,6 @@
+/* ovc_conv2d_f32 for AVX2 + FMA: 16 ymm registers, 12 accumulators. */
+#define OVC_UK_VLEN 8
+#define OVC_UK_FMA 1
+#define OVC_UK_TILE 6
+#define OVC_UK_NAME ovc_conv2d_f32_avx2
+#include "conv2d_direct.inc"

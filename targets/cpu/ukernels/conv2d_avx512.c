@@ -1,0 +1,6 @@
+/* ovc_conv2d_f32 for AVX-512: 32 zmm registers, 24 accumulators. */
+#define OVC_UK_VLEN 16
+#define OVC_UK_FMA 1
+#define OVC_UK_TILE 12
+#define OVC_UK_NAME ovc_conv2d_f32_avx512
+#include "conv2d_direct.inc"

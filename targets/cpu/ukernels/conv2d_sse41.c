@@ -1,0 +1,6 @@
+/* ovc_conv2d_f32 for SSE4.1 (and AVX without FMA): 4-wide, unfused. */
+#define OVC_UK_VLEN 4
+#define OVC_UK_FMA 0
+#define OVC_UK_TILE 6
+#define OVC_UK_NAME ovc_conv2d_f32_sse41
+#include "conv2d_direct.inc"

@@ -1,0 +1,75 @@
+/*===- ukernels.h - ovc's per-ISA CPU microkernels -----------------------===*
+ *
+ * The microkernels generated code calls for its heaviest layers. Each is
+ * compiled once per ISA family from one source (vector width, FMA and
+ * register tile are the family's) and linked into every output with the
+ * runtime stub; the compiler picks the family for its -target and packs
+ * the weights at compile time into the layout that family reads.
+ *
+ * This header is shared with the compiler: the parameter indices below are
+ * the layout of the f32 parameter array it builds (integers are exact).
+ *
+ *===----------------------------------------------------------------------===*/
+
+#ifndef OVC_TARGETS_CPU_UKERNELS_H
+#define OVC_TARGETS_CPU_UKERNELS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Output channels per packed filter block, for each ISA family: two vector
+ * registers of output channels per output pixel. */
+#define OVC_CONV2D_BLOCK_SSE41 8
+#define OVC_CONV2D_BLOCK_AVX2 16
+#define OVC_CONV2D_BLOCK_AVX512 32
+
+/* ovc_conv2d_f32_<family>(input, filter, bias, output, params)
+ *
+ *   input   [N, C, H, W], already zero-padded
+ *   filter  [ceil(OC / B), C, KH, KW, B] (B = the family's block; output
+ *           channels past OC are zero)
+ *   bias    [ceil(OC / B) * B] when params[OVC_CONV2D_HAS_BIAS], else unused
+ *   output  [N, OC, OH, OW]
+ *
+ * Each output is sum over (c, kh, kw), in that order, of input * filter,
+ * accumulated with one rounding per step (FMA where the family has it),
+ * then + bias, then max(min), then min(max). This is the order of the loops
+ * ovc generates, so a layer gives the same bits either way. */
+enum ovc_conv2d_param {
+  OVC_CONV2D_N,
+  OVC_CONV2D_C,
+  OVC_CONV2D_H,
+  OVC_CONV2D_W,
+  OVC_CONV2D_OC,
+  OVC_CONV2D_OH,
+  OVC_CONV2D_OW,
+  OVC_CONV2D_KH,
+  OVC_CONV2D_KW,
+  OVC_CONV2D_SH,
+  OVC_CONV2D_SW,
+  OVC_CONV2D_DH,
+  OVC_CONV2D_DW,
+  OVC_CONV2D_HAS_BIAS,
+  OVC_CONV2D_HAS_MIN,
+  OVC_CONV2D_MIN,
+  OVC_CONV2D_HAS_MAX,
+  OVC_CONV2D_MAX,
+  OVC_CONV2D_NUM_PARAMS
+};
+
+void ovc_conv2d_f32_sse41(const float *input, const float *filter,
+                          const float *bias, float *output,
+                          const float *params);
+void ovc_conv2d_f32_avx2(const float *input, const float *filter,
+                         const float *bias, float *output,
+                         const float *params);
+void ovc_conv2d_f32_avx512(const float *input, const float *filter,
+                           const float *bias, float *output,
+                           const float *params);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* OVC_TARGETS_CPU_UKERNELS_H */
