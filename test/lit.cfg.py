@@ -18,6 +18,7 @@ config.environment["PATH"] = os.pathsep.join(
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%cc", config.c_compiler))
 config.substitutions.append(("%models", config.shared_models_dir))
+config.substitutions.append(("%ovc_lib", os.path.join(config.ovc_obj_root, "lib")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 
 if os.path.isdir(config.shared_models_dir):

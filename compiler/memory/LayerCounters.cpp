@@ -116,6 +116,28 @@ struct InsertLayerCountersPass
         groupExec = execType(op);
     }
     close();
+
+    // Layers fused into another one's kernel (a bias and ReLU computed in a
+    // convolution's epilogue) get a row that is never timed, so -pc lists
+    // them as NOT_RUN like OpenVINO does, instead of dropping them.
+    model.walk([&](Operation *op) {
+      SmallVector<StringRef> names;
+      op->getLoc()->walk([&](Location loc) {
+        if (auto named = dyn_cast<NameLoc>(loc))
+          names.push_back(named.getName().strref());
+        return WalkResult::advance();
+      });
+      if (names.size() < 2)
+        return;
+      for (StringRef name : llvm::drop_begin(names)) {
+        if (!ids.try_emplace(name, table.size()).second)
+          continue;
+        StringAttr type = types ? types.getAs<StringAttr>(name) : nullptr;
+        table.push_back(builder.getStrArrayAttr(
+            {name, type ? type.getValue() : StringRef("unknown"),
+             ("fused_into_" + names.front()).str()}));
+      }
+    });
     module->setAttr("ovc.layers", builder.getArrayAttr(table));
   }
 };

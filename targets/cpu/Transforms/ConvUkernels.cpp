@@ -161,8 +161,11 @@ struct ConvUkernelsPass
         conv.getDilations(), pads.begin, pads.end, min, max,
         "ovc_conv2d_f32_" + family);
     last->getResult(0).replaceAllUsesWith(kernel.getResult());
+    Operation *oldFilter = conv.getFilter().getDefiningOp();
     for (Operation *op : llvm::reverse(chain))
       op->erase();
+    if (oldFilter->use_empty())
+      oldFilter->erase();
   }
 };
 

@@ -1,0 +1,80 @@
+// RUN: ovc-opt --split-input-file --ovc-cpu-conv-ukernels=family=avx2 %s | FileCheck %s
+// RUN: ovc-opt --split-input-file --ovc-cpu-conv-ukernels=family=sse41 %s | FileCheck %s --check-prefix=SSE
+// RUN: not ovc-opt --ovc-cpu-conv-ukernels=family=neon %s 2>&1 | FileCheck %s --check-prefix=FAMILY
+
+// FAMILY: unknown microkernel family 'neon' (sse41, avx2, avx512)
+
+// Filter [2, 1, 1, 2] packed into one block of 16 output channels
+// ([1, 1, 1, 2, 16], zeros past channel 2), the bias padded to 16, ReLU
+// fused as min = 0; the fused chain is gone.
+// CHECK-LABEL: func @conv_bias_relu
+// CHECK: %[[W:.*]] = ov.constant dense_resource<[[BLOB:.*]]> : tensor<1x1x1x2x16xf32>
+// CHECK: %[[B:.*]] = ov.constant dense<[5.000000e-01, -5.000000e-01, 0.000000e+00
+// CHECK-SAME: tensor<16xf32>
+// CHECK: %[[Y:.*]] = ovc_cpu.conv2d %arg0, %[[W]] bias %[[B]]
+// CHECK-SAME: min = 0.000000e+00 : f32
+// CHECK-SAME: pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 1>
+// CHECK-SAME: ukernel = "ovc_conv2d_f32_avx2"
+// CHECK-SAME: -> tensor<1x2x3x3xf32>
+// CHECK-NOT: ov.add
+// CHECK-NOT: ov.relu
+// CHECK: return %[[Y]]
+// The blob: kw = 0 holds channels 0 and 1 (1.0, 3.0), then 14 zeros; then
+// kw = 1 (2.0, 4.0).
+// CHECK: [[BLOB]]: "0x040000000000803F00004040{{(0{112})}}0000004000008040{{(0{112})}}"
+// SSE-LABEL: func @conv_bias_relu
+// SSE: ov.constant {{.*}} tensor<1x1x1x2x8xf32>
+// SSE: ukernel = "ovc_conv2d_f32_sse41"
+func.func @conv_bias_relu(%x: tensor<1x1x3x3xf32>) -> tensor<1x2x3x3xf32> {
+  %w = ov.constant dense<[[[[1.0, 2.0]]], [[[3.0, 4.0]]]]> : tensor<2x1x1x2xf32>
+  %c = ov.convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>, auto_pad = #ov.auto_pad<same_upper>} : (tensor<1x1x3x3xf32>, tensor<2x1x1x2xf32>) -> tensor<1x2x3x3xf32>
+  %b = ov.constant dense<[[[0.5]], [[-0.5]]]> : tensor<2x1x1xf32>
+  %a = ov.add %c, %b : (tensor<1x2x3x3xf32>, tensor<2x1x1xf32>) -> tensor<1x2x3x3xf32>
+  %r = ov.relu %a : (tensor<1x2x3x3xf32>) -> tensor<1x2x3x3xf32>
+  return %r : tensor<1x2x3x3xf32>
+}
+
+// -----
+
+// Clamp straight after the convolution (no bias); 17 output channels make
+// two blocks.
+// CHECK-LABEL: func @conv_clamp
+// CHECK: ov.constant {{.*}} tensor<2x1x1x1x16xf32>
+// CHECK: ovc_cpu.conv2d %arg0, %{{.*}} {
+// CHECK-SAME: max = 6.000000e+00 : f32, min = 0.000000e+00 : f32
+// CHECK-SAME: strides = array<i64: 2, 2>
+// CHECK-NOT: ov.clamp
+func.func @conv_clamp(%x: tensor<1x1x4x4xf32>) -> tensor<1x17x2x2xf32> {
+  %w = ov.constant dense<1.0> : tensor<17x1x1x1xf32>
+  %c = ov.convolution %x, %w {strides = array<i64: 2, 2>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x1x4x4xf32>, tensor<17x1x1x1xf32>) -> tensor<1x17x2x2xf32>
+  %r = ov.clamp %c {min = 0.0 : f64, max = 6.0 : f64} : (tensor<1x17x2x2xf32>) -> tensor<1x17x2x2xf32>
+  return %r : tensor<1x17x2x2xf32>
+}
+
+// -----
+
+// Not fused: the bias varies along W (not per channel), and the
+// convolution's value has a second user.
+// CHECK-LABEL: func @not_fused
+// CHECK: %[[Y:.*]] = ovc_cpu.conv2d %arg0, %{{.*}} {
+// CHECK: ov.add %[[Y]]
+// CHECK: ov.relu %[[Y]]
+func.func @not_fused(%x: tensor<1x1x2x2xf32>) -> (tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>) {
+  %w = ov.constant dense<2.0> : tensor<1x1x1x1xf32>
+  %c = ov.convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x1x2x2xf32>, tensor<1x1x1x1xf32>) -> tensor<1x1x2x2xf32>
+  %b = ov.constant dense<[1.0, 2.0]> : tensor<2xf32>
+  %a = ov.add %c, %b : (tensor<1x1x2x2xf32>, tensor<2xf32>) -> tensor<1x1x2x2xf32>
+  %r = ov.relu %c : (tensor<1x1x2x2xf32>) -> tensor<1x1x2x2xf32>
+  return %a, %r : tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>
+}
+
+// -----
+
+// Left to the generated loops: a filter computed at run time.
+// CHECK-LABEL: func @runtime_filter
+// CHECK: ov.convolution
+// CHECK-NOT: ovc_cpu.conv2d
+func.func @runtime_filter(%x: tensor<1x1x2x2xf32>, %w: tensor<1x1x1x1xf32>) -> tensor<1x1x2x2xf32> {
+  %c = ov.convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x1x2x2xf32>, tensor<1x1x1x1xf32>) -> tensor<1x1x2x2xf32>
+  return %c : tensor<1x1x2x2xf32>
+}

@@ -1,0 +1,186 @@
+//===- ConvUkernelTest.cpp - the per-ISA convolution microkernels ---------===//
+//
+// Each family's ovc_conv2d_f32 against a plain loop nest that sums in the
+// documented order (c, kh, kw) with the family's rounding: the results must
+// be bit-identical, across strides, dilations, padding, channel and row
+// tails, the pointwise long-row form, batches and threads.
+//
+//===----------------------------------------------------------------------===//
+
+#include "targets/cpu/ukernels/ukernels.h"
+extern "C" {
+#include "thread_pool.h"
+}
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <vector>
+
+namespace {
+
+using Kernel = void (*)(const float *, const float *, const float *, float *,
+                        const float *);
+
+struct Family {
+  const char *name;
+  Kernel kernel;
+  int block;
+  bool fma;
+  bool supported;
+};
+
+std::vector<Family> families() {
+  return {
+      {"sse41", ovc_conv2d_f32_sse41, OVC_CONV2D_BLOCK_SSE41, false,
+       bool(__builtin_cpu_supports("sse4.1"))},
+      {"avx2", ovc_conv2d_f32_avx2, OVC_CONV2D_BLOCK_AVX2, true,
+       __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")},
+      {"avx512", ovc_conv2d_f32_avx512, OVC_CONV2D_BLOCK_AVX512, true,
+       __builtin_cpu_supports("avx512f") &&
+           __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("avx512dq") &&
+           __builtin_cpu_supports("avx512vl")},
+  };
+}
+
+struct Shape {
+  int64_t n, c, h, w, oc, kh, kw, sh, sw, dh, dw;
+  bool bias, hasMin, hasMax;
+};
+
+void check(const Family &family, const Shape &s, uint32_t seed) {
+  SCOPED_TRACE(family.name);
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  int64_t oh = (s.h - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
+  int64_t ow = (s.w - (s.dw * (s.kw - 1) + 1)) / s.sw + 1;
+  std::vector<float> input(s.n * s.c * s.h * s.w),
+      filter(s.oc * s.c * s.kh * s.kw), bias(s.oc);
+  for (float &v : input)
+    v = dist(rng);
+  for (float &v : filter)
+    v = dist(rng);
+  for (float &v : bias)
+    v = dist(rng);
+
+  // Packed as the compiler packs: [OC / B, C, KH, KW, B], zeros past OC.
+  int64_t b = family.block, blocks = (s.oc + b - 1) / b;
+  int64_t window = s.c * s.kh * s.kw;
+  std::vector<float> packed(blocks * window * b, 0.0f),
+      packedBias(blocks * b, 0.0f);
+  for (int64_t o = 0; o < s.oc; ++o) {
+    for (int64_t i = 0; i < window; ++i)
+      packed[((o / b) * window + i) * b + o % b] = filter[o * window + i];
+    packedBias[o] = bias[o];
+  }
+
+  const float lo = -0.25f, hi = 0.5f;
+  std::vector<float> expected(s.n * s.oc * oh * ow);
+  for (int64_t n = 0; n < s.n; ++n)
+    for (int64_t o = 0; o < s.oc; ++o)
+      for (int64_t y = 0; y < oh; ++y)
+        for (int64_t x = 0; x < ow; ++x) {
+          float acc = 0.0f;
+          for (int64_t c = 0; c < s.c; ++c)
+            for (int64_t ky = 0; ky < s.kh; ++ky)
+              for (int64_t kx = 0; kx < s.kw; ++kx) {
+                float in =
+                    input[((n * s.c + c) * s.h + y * s.sh + ky * s.dh) * s.w +
+                          x * s.sw + kx * s.dw];
+                float w = filter[((o * s.c + c) * s.kh + ky) * s.kw + kx];
+                if (family.fma) {
+                  acc = std::fma(in, w, acc);
+                } else {
+                  volatile float product = in * w;
+                  acc = acc + product;
+                }
+              }
+          if (s.bias)
+            acc += bias[o];
+          if (s.hasMin && acc < lo)
+            acc = lo;
+          if (s.hasMax && acc > hi)
+            acc = hi;
+          expected[((n * s.oc + o) * oh + y) * ow + x] = acc;
+        }
+
+  float params[OVC_CONV2D_NUM_PARAMS] = {};
+  params[OVC_CONV2D_N] = s.n;
+  params[OVC_CONV2D_C] = s.c;
+  params[OVC_CONV2D_H] = s.h;
+  params[OVC_CONV2D_W] = s.w;
+  params[OVC_CONV2D_OC] = s.oc;
+  params[OVC_CONV2D_OH] = oh;
+  params[OVC_CONV2D_OW] = ow;
+  params[OVC_CONV2D_KH] = s.kh;
+  params[OVC_CONV2D_KW] = s.kw;
+  params[OVC_CONV2D_SH] = s.sh;
+  params[OVC_CONV2D_SW] = s.sw;
+  params[OVC_CONV2D_DH] = s.dh;
+  params[OVC_CONV2D_DW] = s.dw;
+  params[OVC_CONV2D_HAS_BIAS] = s.bias;
+  params[OVC_CONV2D_HAS_MIN] = s.hasMin;
+  params[OVC_CONV2D_MIN] = lo;
+  params[OVC_CONV2D_HAS_MAX] = s.hasMax;
+  params[OVC_CONV2D_MAX] = hi;
+  // A pointwise, unit-stride convolution also runs as one long row, as the
+  // compiler calls it.
+  bool longRow = s.kh == 1 && s.kw == 1 && s.sh == 1 && s.sw == 1;
+  for (int form = 0; form < (longRow ? 2 : 1); ++form) {
+    float p[OVC_CONV2D_NUM_PARAMS];
+    std::memcpy(p, params, sizeof p);
+    if (form == 1) {
+      p[OVC_CONV2D_W] = p[OVC_CONV2D_OW] = s.h * s.w;
+      p[OVC_CONV2D_H] = p[OVC_CONV2D_OH] = 1;
+    }
+    // The sentinel around the output catches writes past its end.
+    std::vector<float> output(expected.size() + 64, 12345.0f);
+    family.kernel(input.data(), packed.data(), packedBias.data(), output.data(),
+                  p);
+    for (size_t i = 0; i < expected.size(); ++i)
+      ASSERT_EQ(std::memcmp(&output[i], &expected[i], sizeof(float)), 0)
+          << "element " << i << ": " << output[i] << " vs " << expected[i]
+          << " (form " << form << ")";
+    for (size_t i = expected.size(); i < output.size(); ++i)
+      ASSERT_EQ(output[i], 12345.0f) << "wrote past the output";
+  }
+}
+
+const Shape kShapes[] = {
+    // n  c   h   w  oc kh kw sh sw dh dw bias  min    max
+    {1, 3, 9, 11, 16, 3, 3, 1, 1, 1, 1, true, false, false},
+    {1, 3, 17, 23, 17, 3, 3, 2, 2, 1, 1, true, true, false},
+    {2, 5, 10, 13, 40, 3, 3, 1, 2, 2, 1, false, true, true},
+    {1, 8, 7, 7, 33, 1, 1, 1, 1, 1, 1, true, true, false},
+    {1, 4, 12, 9, 8, 2, 3, 3, 3, 1, 2, false, false, true},
+    {1, 1, 5, 50, 3, 1, 5, 1, 1, 1, 1, true, false, false},
+    {1, 16, 14, 14, 64, 1, 1, 1, 1, 1, 1, false, false, false},
+};
+
+TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
+  for (const Family &family : families()) {
+    if (!family.supported)
+      continue;
+    for (const Shape &shape : kShapes)
+      check(family, shape, 7);
+  }
+}
+
+TEST(ConvUkernel, SameBitsOnThreads) {
+  for (int32_t threads : {2, 3}) {
+    ovc_thread_pool *pool = ovc_thread_pool_create(threads);
+    ASSERT_NE(pool, nullptr);
+    ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+    for (const Family &family : families())
+      if (family.supported)
+        for (const Shape &shape : kShapes)
+          check(family, shape, 11);
+    ovc_thread_pool_enter(previous);
+    ovc_thread_pool_destroy(pool);
+  }
+}
+
+} // namespace
