@@ -158,6 +158,8 @@ const Shape kShapes[] = {
     {1, 4, 12, 9, 8, 2, 3, 3, 3, 1, 2, false, false, true},
     {1, 1, 5, 50, 3, 1, 5, 1, 1, 1, 1, true, false, false},
     {1, 16, 14, 14, 64, 1, 1, 1, 1, 1, 1, false, false, false},
+    {1, 4, 6, 60, 22, 3, 3, 1, 1, 1, 2, true, true, true},
+    {2, 3, 3, 200, 7, 1, 3, 1, 1, 1, 1, true, false, true},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
