@@ -56,6 +56,25 @@ std::optional<int64_t> appendBytes(memref::GlobalOp global, int64_t minBytes,
   return offset;
 }
 
+/// The extract_aligned_pointer_as_index ops that read `get`'s pointer
+/// (directly, or through the base buffer of extract_strided_metadata, as
+/// the kernel calls do); a null entry marks a pointer read of another form.
+SmallVector<Operation *> alignedPointerReads(memref::GetGlobalOp get) {
+  SmallVector<Operation *> reads;
+  for (Operation *user : get->getUsers()) {
+    if (isa<memref::ExtractAlignedPointerAsIndexOp>(user)) {
+      reads.push_back(user);
+    } else if (auto metadata =
+                   dyn_cast<memref::ExtractStridedMetadataOp>(user)) {
+      for (Operation *baseUser : metadata.getBaseBuffer().getUsers())
+        reads.push_back(isa<memref::ExtractAlignedPointerAsIndexOp>(baseUser)
+                            ? baseUser
+                            : nullptr);
+    }
+  }
+  return reads;
+}
+
 struct ExternalizeWeightsPass
     : public ovc::memory::impl::ExternalizeWeightsBase<ExternalizeWeightsPass> {
   using Base::Base;
@@ -70,8 +89,8 @@ struct ExternalizeWeightsPass
     for (auto [i, op] : llvm::enumerate(block))
       position[&op] = i;
 
-    // Which globals the model reads, and whether every read stays in code
-    // ovc generates (no raw pointer to a runtime kernel).
+    // Which globals the model reads, and whether each raw pointer taken
+    // from them (for a kernel call) can be re-derived from the blob.
     llvm::MapVector<memref::GlobalOp, SmallVector<memref::GetGlobalOp>> reads;
     DenseSet<memref::GlobalOp> pinned;
     SymbolTable symbols(module);
@@ -80,7 +99,9 @@ struct ExternalizeWeightsPass
       if (!global)
         return;
       reads[global].push_back(get);
-      if (ovc::memory::analyzeUses(get, block, position).pointerEscapes)
+      if (ovc::memory::analyzeUses(get, block, position).pointerEscapes &&
+          !llvm::all_of(alignedPointerReads(get),
+                        [](Operation *op) { return op != nullptr; }))
         pinned.insert(global);
     });
 
@@ -114,6 +135,19 @@ struct ExternalizeWeightsPass
       Value shift = b.create<arith::ConstantIndexOp>(get.getLoc(), offset);
       Value view = b.create<memref::ViewOp>(get.getLoc(), get.getType(),
                                             weights, shift, ValueRange{});
+      // A kernel's raw pointer is the blob's plus the shift: memref.view
+      // puts the shift into its aligned pointer, but folding
+      // extract_aligned_pointer_as_index through the view would drop it.
+      SmallVector<Operation *> pointerReads = alignedPointerReads(get);
+      if (!pointerReads.empty()) {
+        Value base = b.create<memref::ExtractAlignedPointerAsIndexOp>(
+            get.getLoc(), weights);
+        Value address = b.create<arith::AddIOp>(get.getLoc(), base, shift);
+        for (Operation *read : pointerReads)
+          read->getResult(0).replaceAllUsesWith(address);
+        for (Operation *read : pointerReads)
+          read->erase();
+      }
       get.replaceAllUsesWith(view);
       get.erase();
     }

@@ -30,9 +30,11 @@ def ExternalizeWeights
     the model function gets a trailing `memref<Nxi8>` argument holding the
     blob, and each `memref.get_global` becomes a `memref.view` into it. The
     blob's bytes are attached to the module as `ovc.weights` (a
-    `dense_resource` of i8) for the driver to write out. Constants whose
-    raw pointer is handed to a runtime kernel stay embedded (a view's
-    aligned pointer folds back to its base), as do sub-byte element types.
+    `dense_resource` of i8) for the driver to write out. A raw pointer
+    handed to a kernel (a packed convolution filter) is recomputed as the
+    blob's aligned pointer plus the offset, since folding a view's aligned
+    pointer would drop the offset; constants whose pointer is taken in
+    another form stay embedded, as do sub-byte element types.
   }];
   let options = [
     Option<"minBytes", "min-bytes", "int64_t", /*default=*/"64",
