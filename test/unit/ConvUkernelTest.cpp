@@ -160,6 +160,7 @@ const Shape kShapes[] = {
     {1, 16, 14, 14, 64, 1, 1, 1, 1, 1, 1, false, false, false},
     {1, 4, 6, 60, 22, 3, 3, 1, 1, 1, 2, true, true, true},
     {2, 3, 3, 200, 7, 1, 3, 1, 1, 1, 1, true, false, true},
+    {1, 8, 5, 40, 3, 3, 3, 1, 1, 1, 1, true, true, false},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
