@@ -6,6 +6,8 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/Interfaces/CastInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace ovc::memory {
 #define GEN_PASS_DEF_EXTERNALIZEWEIGHTS
@@ -56,20 +58,25 @@ std::optional<int64_t> appendBytes(memref::GlobalOp global, int64_t minBytes,
   return offset;
 }
 
-/// The extract_aligned_pointer_as_index ops that read `get`'s pointer
-/// (directly, or through the base buffer of extract_strided_metadata, as
-/// the kernel calls do); a null entry marks a pointer read of another form.
-SmallVector<Operation *> alignedPointerReads(memref::GetGlobalOp get) {
+/// The extract_aligned_pointer_as_index ops that read `get`'s pointer,
+/// directly or through the base buffer of extract_strided_metadata (as the
+/// kernel calls do); nullopt when a pointer may be taken in another form,
+/// or further down a view or cast of `get`.
+std::optional<SmallVector<Operation *>>
+alignedPointerReads(memref::GetGlobalOp get) {
   SmallVector<Operation *> reads;
   for (Operation *user : get->getUsers()) {
     if (isa<memref::ExtractAlignedPointerAsIndexOp>(user)) {
       reads.push_back(user);
     } else if (auto metadata =
                    dyn_cast<memref::ExtractStridedMetadataOp>(user)) {
-      for (Operation *baseUser : metadata.getBaseBuffer().getUsers())
-        reads.push_back(isa<memref::ExtractAlignedPointerAsIndexOp>(baseUser)
-                            ? baseUser
-                            : nullptr);
+      for (Operation *baseUser : metadata.getBaseBuffer().getUsers()) {
+        if (!isa<memref::ExtractAlignedPointerAsIndexOp>(baseUser))
+          return std::nullopt;
+        reads.push_back(baseUser);
+      }
+    } else if (isa<ViewLikeOpInterface, CastOpInterface>(user)) {
+      return std::nullopt;
     }
   }
   return reads;
@@ -92,6 +99,7 @@ struct ExternalizeWeightsPass
     // Which globals the model reads, and whether each raw pointer taken
     // from them (for a kernel call) can be re-derived from the blob.
     llvm::MapVector<memref::GlobalOp, SmallVector<memref::GetGlobalOp>> reads;
+    DenseMap<Operation *, SmallVector<Operation *>> pointerReads;
     DenseSet<memref::GlobalOp> pinned;
     SymbolTable symbols(module);
     model.walk([&](memref::GetGlobalOp get) {
@@ -99,9 +107,11 @@ struct ExternalizeWeightsPass
       if (!global)
         return;
       reads[global].push_back(get);
-      if (ovc::memory::analyzeUses(get, block, position).pointerEscapes &&
-          !llvm::all_of(alignedPointerReads(get),
-                        [](Operation *op) { return op != nullptr; }))
+      if (!ovc::memory::analyzeUses(get, block, position).pointerEscapes)
+        return;
+      if (auto pointers = alignedPointerReads(get))
+        pointerReads[get] = std::move(*pointers);
+      else
         pinned.insert(global);
     });
 
@@ -138,15 +148,15 @@ struct ExternalizeWeightsPass
       // A kernel's raw pointer is the blob's plus the shift: memref.view
       // puts the shift into its aligned pointer, but folding
       // extract_aligned_pointer_as_index through the view would drop it.
-      SmallVector<Operation *> pointerReads = alignedPointerReads(get);
-      if (!pointerReads.empty()) {
+      auto pointers = pointerReads.find(get);
+      if (pointers != pointerReads.end()) {
         Value base = b.create<memref::ExtractAlignedPointerAsIndexOp>(
             get.getLoc(), weights);
         Value address = b.create<arith::AddIOp>(get.getLoc(), base, shift);
-        for (Operation *read : pointerReads)
+        for (Operation *read : pointers->second) {
           read->getResult(0).replaceAllUsesWith(address);
-        for (Operation *read : pointerReads)
           read->erase();
+        }
       }
       get.replaceAllUsesWith(view);
       get.erase();

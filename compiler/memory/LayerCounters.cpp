@@ -14,17 +14,24 @@ using namespace mlir;
 
 namespace {
 
-/// The IR layer an op comes from: the first NameLoc in its location.
-std::optional<StringRef> layerOf(Operation *op) {
-  std::optional<StringRef> name;
+/// The IR layers an op computes, in the order of the NameLocs in its
+/// location: its own layer first, then any fused into it.
+SmallVector<StringRef> layersOf(Operation *op) {
+  SmallVector<StringRef> names;
   op->getLoc()->walk([&](Location loc) {
-    if (auto named = dyn_cast<NameLoc>(loc)) {
-      name = named.getName().strref();
-      return WalkResult::interrupt();
-    }
+    if (auto named = dyn_cast<NameLoc>(loc))
+      names.push_back(named.getName().strref());
     return WalkResult::advance();
   });
-  return name;
+  return names;
+}
+
+/// The IR layer an op comes from: the first NameLoc in its location.
+std::optional<StringRef> layerOf(Operation *op) {
+  SmallVector<StringRef> names = layersOf(op);
+  if (names.empty())
+    return std::nullopt;
+  return names.front();
 }
 
 /// Ops that do the work of a layer (the others only move views around).
@@ -72,22 +79,23 @@ struct InsertLayerCountersPass
     Operation *groupStart = nullptr, *groupEnd = nullptr;
     std::optional<StringRef> groupLayer;
     std::string groupExec;
+    // The table row of `layer` (added on first sight with `exec`).
+    auto addRow = [&](StringRef layer, StringRef exec) {
+      auto [it, inserted] = ids.try_emplace(layer, table.size());
+      if (inserted) {
+        StringAttr type = types ? types.getAs<StringAttr>(layer) : nullptr;
+        table.push_back(builder.getStrArrayAttr(
+            {layer, type ? type.getValue() : StringRef("unknown"), exec}));
+      }
+      return it->second;
+    };
     auto close = [&] {
       if (!groupStart || !groupLayer || groupExec.empty())
         return;
-      auto [it, inserted] = ids.try_emplace(*groupLayer, table.size());
-      if (inserted) {
-        StringAttr type;
-        if (types)
-          type = types.getAs<StringAttr>(*groupLayer);
-        table.push_back(builder.getStrArrayAttr(
-            {*groupLayer, type ? type.getValue() : StringRef("unknown"),
-             groupExec}));
-      }
-      Value id;
+      unsigned row = addRow(*groupLayer, groupExec);
       builder.setInsertionPoint(groupStart);
-      id = builder.create<arith::ConstantIntOp>(groupStart->getLoc(),
-                                                it->second, 32);
+      Value id =
+          builder.create<arith::ConstantIntOp>(groupStart->getLoc(), row, 32);
       builder.create<func::CallOp>(groupStart->getLoc(), begin, id);
       builder.setInsertionPointAfter(groupEnd);
       builder.create<func::CallOp>(groupEnd->getLoc(), end, id);
@@ -121,22 +129,11 @@ struct InsertLayerCountersPass
     // convolution's epilogue) get a row that is never timed, so -pc lists
     // them as NOT_RUN like OpenVINO does, instead of dropping them.
     model.walk([&](Operation *op) {
-      SmallVector<StringRef> names;
-      op->getLoc()->walk([&](Location loc) {
-        if (auto named = dyn_cast<NameLoc>(loc))
-          names.push_back(named.getName().strref());
-        return WalkResult::advance();
-      });
+      SmallVector<StringRef> names = layersOf(op);
       if (names.size() < 2)
         return;
-      for (StringRef name : llvm::drop_begin(names)) {
-        if (!ids.try_emplace(name, table.size()).second)
-          continue;
-        StringAttr type = types ? types.getAs<StringAttr>(name) : nullptr;
-        table.push_back(builder.getStrArrayAttr(
-            {name, type ? type.getValue() : StringRef("unknown"),
-             ("fused_into_" + names.front()).str()}));
-      }
+      for (StringRef name : llvm::drop_begin(names))
+        addRow(name, ("fused_into_" + names.front()).str());
     });
     module->setAttr("ovc.layers", builder.getArrayAttr(table));
   }

@@ -1,6 +1,8 @@
 //===- CPUDialect.cpp - ovc_cpu dialect and op verifiers ------------------===//
 
 #include "targets/cpu/IR/CPUDialect.h"
+#include "dialects/ov/IR/OVDialect.h"
+#include "dialects/ov/IR/ShapeInferenceUtils.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -28,15 +30,11 @@ LogicalResult Conv2DOp::verify() {
     return emitOpError("needs static shapes");
   if (in.getRank() != 4 || filter.getRank() != 5 || out.getRank() != 4)
     return emitOpError("needs a 4-D input and result and a 5-D packed filter");
-  for (ArrayRef<int64_t> attr :
-       {getStrides(), getDilations(), getPadsBegin(), getPadsEnd()})
-    if (attr.size() != 2)
-      return emitOpError("strides, dilations and pads have 2 values each");
-  if (llvm::any_of(getStrides(), [](int64_t s) { return s < 1; }) ||
-      llvm::any_of(getDilations(), [](int64_t d) { return d < 1; }) ||
-      llvm::any_of(getPadsBegin(), [](int64_t p) { return p < 0; }) ||
-      llvm::any_of(getPadsEnd(), [](int64_t p) { return p < 0; }))
-    return emitOpError("strides and dilations must be positive, pads >= 0");
+  ArrayRef<int64_t> kernel = filter.getShape().slice(2, 2);
+  if (failed(mlir::ov::verifyWindowAttributes(getLoc(), 2, getStrides(),
+                                              getDilations(), getPadsBegin(),
+                                              getPadsEnd(), kernel)))
+    return failure();
   int64_t block = getBlock();
   int64_t oc = out.getDimSize(1);
   if (filter.getDimSize(0) != (oc + block - 1) / block)
@@ -49,16 +47,16 @@ LogicalResult Conv2DOp::verify() {
            << in.getDimSize(1);
   if (out.getDimSize(0) != in.getDimSize(0))
     return emitOpError("batch of result and input differ");
-  for (int i = 0; i < 2; ++i) {
-    int64_t padded = in.getDimSize(2 + i) + getPadsBegin()[i] + getPadsEnd()[i];
-    int64_t window = getDilations()[i] * (filter.getDimSize(2 + i) - 1) + 1;
-    int64_t expected =
-        padded < window ? 0 : (padded - window) / getStrides()[i] + 1;
-    if (out.getDimSize(2 + i) != expected)
-      return emitOpError("result spatial dim ")
-             << i << " is " << out.getDimSize(2 + i) << ", expected "
-             << expected;
-  }
+  FailureOr<mlir::ov::Dims> spatial = mlir::ov::inferWindowedDims(
+      getLoc(), in.getShape().drop_front(2), kernel, getStrides(),
+      getDilations(), getPadsBegin(), getPadsEnd(),
+      mlir::ov::AutoPad::explicit_, mlir::ov::RoundingType::floor);
+  if (failed(spatial))
+    return failure();
+  if (out.getShape().drop_front(2) != ArrayRef<int64_t>(*spatial))
+    return emitOpError("result spatial dims [")
+           << out.getShape().drop_front(2) << "], expected [" << *spatial
+           << "]";
   if (getBias()) {
     auto bias = getBias().getType();
     if (bias.getRank() != 1 ||

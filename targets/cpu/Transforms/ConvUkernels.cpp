@@ -123,18 +123,18 @@ struct ConvUkernelsPass
       }
     }
     FloatAttr min, max;
-    Builder b(&getContext());
+    OpBuilder builder(&getContext());
     if (auto relu = soleUser<ov::ReluOp>(result)) {
-      min = b.getF32FloatAttr(0.0f);
+      min = builder.getF32FloatAttr(0.0f);
       chain.push_back(relu);
     } else if (auto clamp = soleUser<ov::ClampOp>(result)) {
-      min = b.getF32FloatAttr(float(clamp.getMin().convertToDouble()));
-      max = b.getF32FloatAttr(float(clamp.getMax().convertToDouble()));
+      min = builder.getF32FloatAttr(float(clamp.getMin().convertToDouble()));
+      max = builder.getF32FloatAttr(float(clamp.getMax().convertToDouble()));
       chain.push_back(clamp);
     }
 
     Operation *last = chain.back();
-    OpBuilder builder(last);
+    builder.setInsertionPoint(last);
     // The conv's layer comes first: the counters name the kernel after it.
     SmallVector<Location> locs;
     for (Operation *op : chain)
