@@ -1,6 +1,7 @@
 //===- ModelInterface.cpp - what a compiled model looks like from C -------===//
 
 #include "compiler/link/ModelInterface.h"
+#include "compiler/pipeline/ModelFunction.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
@@ -127,6 +128,16 @@ static std::string cString(llvm::StringRef text) {
   return out + "\"";
 }
 
+void ovc::link::readArena(ModuleOp module, ModelInterface &model) {
+  func::FuncOp func = ovc::pipeline::findModelFunction(module);
+  if (!func)
+    return;
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+    if (func.getArgAttr(i, "ovc.arena"))
+      model.arenaBytes =
+          cast<MemRefType>(func.getArgument(i).getType()).getNumElements();
+}
+
 void ovc::link::readLayers(ModuleOp module, ModelInterface &model) {
   auto table = module->getAttrOfType<ArrayAttr>("ovc.layers");
   if (!table)
@@ -148,16 +159,25 @@ std::string ovc::link::generateGlue(const ModelInterface &model,
      << ". */\n#include \"ovc_runtime.h\"\n\n#include <time.h>\n\n";
   size_t total = model.inputs.size() + model.outputs.size();
   os << "extern void " << model.entrySymbol << "(";
+  bool arena = model.arenaBytes > 0;
   for (size_t i = 0; i < total; ++i)
     os << (i ? ", " : "") << "void *";
+  if (arena)
+    os << (total ? ", " : "") << "void *";
   if (model.weights)
-    os << ", const void *";
-  os << ");\n\nstatic void invoke(void *const *b, const void *weights) {\n  "
+    os << (total || arena ? ", " : "") << "const void *";
+  os << ");\n\nstatic void invoke(void *const *b, const void *weights, "
+        "void *arena) {\n  "
      << model.entrySymbol << "(";
   for (size_t i = 0; i < total; ++i)
     os << (i ? ", " : "") << "b[" << i << "]";
-  os << (model.weights ? ", weights" : "") << ");\n"
-     << (model.weights ? "" : "  (void)weights;\n") << "}\n\n";
+  if (arena)
+    os << (total ? ", " : "") << "arena";
+  if (model.weights)
+    os << (total || arena ? ", " : "") << "weights";
+  os << ");\n"
+     << (model.weights ? "" : "  (void)weights;\n")
+     << (arena ? "" : "  (void)arena;\n") << "}\n\n";
   auto emitGroup = [&](const std::vector<TensorInterface> &tensors,
                        llvm::StringRef group) {
     for (auto [i, t] : llvm::enumerate(tensors)) {
@@ -228,7 +248,7 @@ std::string ovc::link::generateGlue(const ModelInterface &model,
        << "ull, " << model.weights->checksum << "ull";
   else
     os << "0, 0, 0";
-  os << "};\n";
+  os << ", " << model.arenaBytes << "ull};\n";
   return text;
 }
 

@@ -51,6 +51,9 @@ struct ModelInterface {
   std::vector<LayerInterface> layers;
   std::vector<ParallelPart> parallelParts;
   std::optional<ExternalWeights> weights;
+  /// Bytes of the activations arena the model function takes after its
+  /// buffers (0: no arena argument).
+  int64_t arenaBytes = 0;
   std::string modelName;
   std::string entrySymbol;
   std::vector<TensorInterface> inputs;
@@ -70,6 +73,9 @@ mlir::FailureOr<ExternalWeights> writeExternalWeights(mlir::ModuleOp module,
 
 /// Reads (and drops) the parallel parts the outlining pass listed.
 void readParallelParts(mlir::ModuleOp module, ModelInterface &model);
+
+/// Reads the arena size the memory plan gave the model function.
+void readArena(mlir::ModuleOp module, ModelInterface &model);
 
 /// Reads the layer table that the counter pass left on the module.
 void readLayers(mlir::ModuleOp module, ModelInterface &model);

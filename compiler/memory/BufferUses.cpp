@@ -5,6 +5,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Interfaces/CastInterfaces.h"
 #include "mlir/Interfaces/ViewLikeInterface.h"
 
 using namespace mlir;
@@ -38,4 +39,39 @@ ovc::memory::analyzeUses(Value buffer, Block &block,
     }
   }
   return uses;
+}
+
+/// Whether a raw pointer is taken from `value` or from any view or cast of
+/// it.
+static bool takesPointer(Value value) {
+  for (Operation *user : value.getUsers()) {
+    if (isa<memref::ExtractStridedMetadataOp,
+            memref::ExtractAlignedPointerAsIndexOp>(user))
+      return true;
+    if (isa<ViewLikeOpInterface, CastOpInterface>(user) &&
+        llvm::any_of(user->getResults(), takesPointer))
+      return true;
+  }
+  return false;
+}
+
+std::optional<SmallVector<Operation *>>
+ovc::memory::alignedPointerReads(Value buffer) {
+  SmallVector<Operation *> reads;
+  for (Operation *user : buffer.getUsers()) {
+    if (isa<memref::ExtractAlignedPointerAsIndexOp>(user)) {
+      reads.push_back(user);
+    } else if (auto metadata =
+                   dyn_cast<memref::ExtractStridedMetadataOp>(user)) {
+      for (Operation *baseUser : metadata.getBaseBuffer().getUsers()) {
+        if (!isa<memref::ExtractAlignedPointerAsIndexOp>(baseUser))
+          return std::nullopt;
+        reads.push_back(baseUser);
+      }
+    } else if (isa<ViewLikeOpInterface, CastOpInterface>(user) &&
+               llvm::any_of(user->getResults(), takesPointer)) {
+      return std::nullopt;
+    }
+  }
+  return reads;
 }

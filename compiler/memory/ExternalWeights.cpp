@@ -6,8 +6,6 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
-#include "mlir/Interfaces/CastInterfaces.h"
-#include "mlir/Interfaces/ViewLikeInterface.h"
 
 namespace ovc::memory {
 #define GEN_PASS_DEF_EXTERNALIZEWEIGHTS
@@ -58,30 +56,6 @@ std::optional<int64_t> appendBytes(memref::GlobalOp global, int64_t minBytes,
   return offset;
 }
 
-/// The extract_aligned_pointer_as_index ops that read `get`'s pointer,
-/// directly or through the base buffer of extract_strided_metadata (as the
-/// kernel calls do); nullopt when a pointer may be taken in another form,
-/// or further down a view or cast of `get`.
-std::optional<SmallVector<Operation *>>
-alignedPointerReads(memref::GetGlobalOp get) {
-  SmallVector<Operation *> reads;
-  for (Operation *user : get->getUsers()) {
-    if (isa<memref::ExtractAlignedPointerAsIndexOp>(user)) {
-      reads.push_back(user);
-    } else if (auto metadata =
-                   dyn_cast<memref::ExtractStridedMetadataOp>(user)) {
-      for (Operation *baseUser : metadata.getBaseBuffer().getUsers()) {
-        if (!isa<memref::ExtractAlignedPointerAsIndexOp>(baseUser))
-          return std::nullopt;
-        reads.push_back(baseUser);
-      }
-    } else if (isa<ViewLikeOpInterface, CastOpInterface>(user)) {
-      return std::nullopt;
-    }
-  }
-  return reads;
-}
-
 struct ExternalizeWeightsPass
     : public ovc::memory::impl::ExternalizeWeightsBase<ExternalizeWeightsPass> {
   using Base::Base;
@@ -109,7 +83,7 @@ struct ExternalizeWeightsPass
       reads[global].push_back(get);
       if (!ovc::memory::analyzeUses(get, block, position).pointerEscapes)
         return;
-      if (auto pointers = alignedPointerReads(get))
+      if (auto pointers = ovc::memory::alignedPointerReads(get))
         pointerReads[get] = std::move(*pointers);
       else
         pinned.insert(global);

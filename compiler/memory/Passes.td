@@ -5,17 +5,21 @@
 
 include "mlir/Pass/PassBase.td"
 
-def StaticMemoryPlan : Pass<"ovc-static-memory-plan", "::mlir::func::FuncOp"> {
+def StaticMemoryPlan : Pass<"ovc-static-memory-plan", "::mlir::ModuleOp"> {
   let summary = "Place every intermediate buffer in one arena by liveness";
   let description = [{
     After bufferization every intermediate tensor is a `memref.alloc` of a
     static size in the model function's body. This pass computes each
-    buffer's live range (its allocation to its last use, following views),
-    assigns arena offsets greedily (largest first, 64-byte aligned, never
-    overlapping a buffer live at the same time), and replaces the
-    allocations with `memref.view`s of one arena allocated once per
-    inference. The arena size is recorded as `ovc.arena_bytes` on the
-    function. Allocations it cannot place are freed after their last use.
+    buffer's live range (its allocation to its last use, following views
+    and raw pointers handed to kernels), assigns arena offsets greedily
+    (largest first, 64-byte aligned, never overlapping a buffer live at the
+    same time), and replaces the allocations with `memref.view`s of one
+    arena. The arena is a trailing `memref<Nxi8>` argument of the model
+    function, marked `ovc.arena`: the runtime allocates it once per model
+    instance. Its size is recorded as `ovc.arena_bytes` on the function. A
+    kernel's raw pointer into a placed buffer is re-derived as the arena's
+    pointer plus the offset. Allocations it cannot place (dynamic shapes,
+    pointers taken through views) are freed after their last use.
   }];
   let dependentDialects = ["::mlir::memref::MemRefDialect",
                            "::mlir::arith::ArithDialect"];

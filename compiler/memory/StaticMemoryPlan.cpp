@@ -2,6 +2,7 @@
 
 #include "compiler/memory/BufferUses.h"
 #include "compiler/memory/Passes.h"
+#include "compiler/pipeline/ModelFunction.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -23,13 +24,16 @@ struct Buffer {
   int64_t bytes;
   unsigned start, end; // positions in the block, inclusive
   int64_t offset = -1;
+  // Raw pointer reads of a buffer handed to kernels, re-derived from the
+  // arena's pointer once the buffer is a view of it.
+  SmallVector<Operation *> pointerReads;
 };
 
 struct StaticMemoryPlanPass
     : public ovc::memory::impl::StaticMemoryPlanBase<StaticMemoryPlanPass> {
   void runOnOperation() override {
-    func::FuncOp func = getOperation();
-    if (func.isExternal())
+    func::FuncOp func = ovc::pipeline::findModelFunction(getOperation());
+    if (!func)
       return;
     Block &block = func.getBody().front();
     DenseMap<Operation *, unsigned> position;
@@ -45,10 +49,13 @@ struct StaticMemoryPlanPass
       MemRefType type = alloc.getType();
       BufferUses uses = analyzeUses(alloc, block, position);
       Operation *last = uses.last ? uses.last : alloc.getOperation();
+      std::optional<SmallVector<Operation *>> pointerReads;
+      if (uses.pointerEscapes)
+        pointerReads = ovc::memory::alignedPointerReads(alloc);
       if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
           !type.getElementType().isIntOrFloat() ||
           type.getElementTypeBitWidth() % 8 != 0 || type.getMemorySpace() ||
-          uses.pointerEscapes) {
+          (uses.pointerEscapes && !pointerReads)) {
         unplanned.push_back({alloc, last});
         continue;
       }
@@ -56,6 +63,8 @@ struct StaticMemoryPlanPass
           type.getNumElements() * (type.getElementTypeBitWidth() / 8);
       buffers.push_back({alloc, std::max<int64_t>(bytes, 1), position[alloc],
                          position[last]});
+      if (pointerReads)
+        buffers.back().pointerReads = std::move(*pointerReads);
     }
 
     // Greedy placement, largest first: the lowest aligned offset that does
@@ -85,24 +94,37 @@ struct StaticMemoryPlanPass
       placed.push_back(b);
     }
 
+    // The arena is the caller's: a trailing argument that the runtime
+    // allocates once per model instance, so that no inference allocates or
+    // faults in fresh pages.
     OpBuilder builder(&getContext());
     Location loc = func.getLoc();
     if (!buffers.empty()) {
-      builder.setInsertionPointToStart(&block);
       auto arenaType = MemRefType::get({arenaBytes}, builder.getI8Type());
-      Value arena = builder.create<memref::AllocOp>(
-          loc, arenaType, builder.getI64IntegerAttr(kAlignment));
+      unsigned index = func.getNumArguments();
+      func.insertArgument(index, arenaType,
+                          builder.getDictionaryAttr(builder.getNamedAttr(
+                              "ovc.arena", builder.getUnitAttr())),
+                          loc);
+      Value arena = func.getArgument(index);
       for (Buffer &b : buffers) {
         builder.setInsertionPoint(b.alloc);
-        Value offset =
-            builder.create<arith::ConstantIndexOp>(b.alloc.getLoc(), b.offset);
+        Location at = b.alloc.getLoc();
+        Value offset = builder.create<arith::ConstantIndexOp>(at, b.offset);
         Value view = builder.create<memref::ViewOp>(
-            b.alloc.getLoc(), b.alloc.getType(), arena, offset, ValueRange{});
+            at, b.alloc.getType(), arena, offset, ValueRange{});
+        if (!b.pointerReads.empty()) {
+          Value base =
+              builder.create<memref::ExtractAlignedPointerAsIndexOp>(at, arena);
+          Value address = builder.create<arith::AddIOp>(at, base, offset);
+          for (Operation *read : b.pointerReads) {
+            read->getResult(0).replaceAllUsesWith(address);
+            read->erase();
+          }
+        }
         b.alloc.replaceAllUsesWith(view);
         b.alloc.erase();
       }
-      builder.setInsertionPoint(block.getTerminator());
-      builder.create<memref::DeallocOp>(loc, arena);
     }
     // Anything not planned is freed after its last use.
     for (auto [alloc, after] : unplanned) {

@@ -137,10 +137,10 @@ static void addBufferizeStage(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
-  // All intermediates in one arena, placed by liveness (this also frees
-  // them: one allocation per inference).
+  // All intermediates in one arena, placed by liveness; the runtime owns
+  // the arena.
   if (pipelineOptions.memoryPlan) {
-    pm.addNestedPass<func::FuncOp>(ovc::memory::createStaticMemoryPlan());
+    pm.addPass(ovc::memory::createStaticMemoryPlan());
   } else {
     bufferization::BufferDeallocationPipelineOptions dealloc;
     bufferization::buildBufferDeallocationPipeline(pm, dealloc);

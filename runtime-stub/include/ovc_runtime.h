@@ -74,8 +74,10 @@ typedef struct ovc_model_info {
   const ovc_tensor_info *inputs;
   const ovc_tensor_info *outputs;
   /* buffers: inputs then outputs, each dense row-major; weights: the
-   * external weights blob (NULL when they are embedded). */
-  void (*invoke)(void *const *buffers, const void *weights);
+   * external weights blob (NULL when they are embedded); arena: the
+   * instance's arena_bytes of scratch memory, 64-byte aligned, where the
+   * compiler placed every intermediate tensor (NULL when arena_bytes is 0). */
+  void (*invoke)(void *const *buffers, const void *weights, void *arena);
   /* Per-layer counters, accumulated over every inference (one inference
    * at a time): total nanoseconds and executions per layer. */
   int32_t num_layers;
@@ -89,6 +91,9 @@ typedef struct ovc_model_info {
   const char *weights_file;
   uint64_t weights_bytes;
   uint64_t weights_checksum;
+  /* Scratch memory one inference needs: allocated once per instance by
+   * ovc_create, so that inferences neither allocate nor fault pages in. */
+  uint64_t arena_bytes;
 } ovc_model_info;
 
 typedef struct ovc_config {

@@ -23,6 +23,7 @@ struct ovc_model {
   void *mapping; /* the whole weights file, or NULL */
   size_t mapping_bytes;
   const void *weights;
+  void *arena; /* info->arena_bytes of scratch memory, or NULL */
 };
 
 size_t ovc_element_size(ovc_element_type type) {
@@ -195,6 +196,16 @@ ovc_status ovc_create(const ovc_model_info *info, const ovc_config *config,
       return status;
     }
   }
+  if (info->arena_bytes) {
+    size_t bytes = (size_t)((info->arena_bytes + 63) / 64 * 64);
+    model->arena = aligned_alloc(64, bytes);
+    if (!model->arena) {
+      ovc_destroy(model);
+      return fail(message, size, OVC_ERROR_OUT_OF_MEMORY,
+                  "cannot allocate the %llu-byte activations arena",
+                  (unsigned long long)info->arena_bytes);
+    }
+  }
   int32_t threads =
       config->nthreads > 0 ? config->nthreads : ovc_available_cpus();
   model->pool = ovc_thread_pool_create(threads);
@@ -213,6 +224,7 @@ void ovc_destroy(ovc_model *model) {
   ovc_thread_pool_destroy(model->pool);
   if (model->mapping)
     munmap(model->mapping, model->mapping_bytes);
+  free(model->arena);
   free(model);
 }
 
@@ -250,7 +262,7 @@ ovc_status ovc_run(ovc_model *model, const void *const *inputs,
   }
   if (status == OVC_OK) {
     ovc_thread_pool *previous = ovc_thread_pool_enter(model->pool);
-    info->invoke(buffers, model->weights);
+    info->invoke(buffers, model->weights, model->arena);
     ovc_thread_pool_enter(previous);
   }
   if (buffers != stack)

@@ -1,15 +1,17 @@
-// RUN: ovc-opt %s -ovc-static-memory-plan | FileCheck %s
+// RUN: ovc-opt %s -split-input-file -ovc-static-memory-plan | FileCheck %s
 
 // %a and %b are live at the same time: different offsets. %c starts after
-// %a's last use: it reuses offset 0. The arena is allocated once.
+// %a's last use: it reuses offset 0. The arena is the caller's: a trailing
+// argument, never allocated or freed here.
 // CHECK-LABEL: func @plan
+// CHECK-SAME: %[[ARENA:[^:]*]]: memref<1088xi8> {ovc.arena}
 // CHECK-SAME: ovc.arena_bytes = 1088
-// CHECK: %[[ARENA:.*]] = memref.alloc() {alignment = 64 : i64} : memref<1088xi8>
+// CHECK-NOT: memref.alloc
 // CHECK: memref.view %[[ARENA]][%c0{{.*}}][] : memref<1088xi8> to memref<256xf32>
 // CHECK: memref.view %[[ARENA]][%c1024{{.*}}][] : memref<1088xi8> to memref<16xf32>
 // CHECK: memref.view %[[ARENA]][%c0{{.*}}][] : memref<1088xi8> to memref<8xf32>
-// CHECK: memref.dealloc %[[ARENA]]
-// CHECK-NEXT: return
+// CHECK-NOT: memref.dealloc
+// CHECK: return
 func.func @plan(%in: memref<256xf32>, %out: memref<8xf32>) {
   %a = memref.alloc() : memref<256xf32>
   linalg.copy ins(%in : memref<256xf32>) outs(%a : memref<256xf32>)
@@ -23,17 +25,52 @@ func.func @plan(%in: memref<256xf32>, %out: memref<8xf32>) {
   return
 }
 
-// A buffer whose raw pointer goes to a kernel stays its own allocation and
-// is freed after the call.
-// CHECK-LABEL: func @escaping
-// CHECK: %[[BUF:.*]] = memref.alloc() : memref<4xf32>
+// -----
+
+// Buffers whose raw pointers go to kernels are placed too, and live until
+// the call: %b cannot reuse %a's bytes, which the second call reads. Each
+// pointer is the arena's plus the buffer's offset (folding the pointer read
+// through the view would lose the offset).
+// CHECK-LABEL: func @kernel_pointers
+// CHECK-SAME: %[[ARENA:[^:]*]]: memref<80xi8> {ovc.arena}
+// CHECK: %[[OFF_A:.*]] = arith.constant 64 : index
+// CHECK: %[[BASE_A:.*]] = memref.extract_aligned_pointer_as_index %[[ARENA]]
+// CHECK: %[[PTR_A:.*]] = arith.addi %[[BASE_A]], %[[OFF_A]]
+// CHECK: %[[OFF_B:.*]] = arith.constant 0 : index
+// CHECK: %[[BASE_B:.*]] = memref.extract_aligned_pointer_as_index %[[ARENA]]
+// CHECK: %[[PTR_B:.*]] = arith.addi %[[BASE_B]], %[[OFF_B]]
+// CHECK: call @kernel(%[[PTR_A]])
+// CHECK: %[[META:.*]] = memref.extract_strided_metadata
+// CHECK: call @kernel2(%[[PTR_B]], %[[PTR_A]])
+// CHECK-NOT: memref.dealloc
+func.func private @kernel(index)
+func.func private @kernel2(index, index)
+func.func @kernel_pointers(%in: memref<4xf32>) {
+  %a = memref.alloc() : memref<4xf32>
+  linalg.copy ins(%in : memref<4xf32>) outs(%a : memref<4xf32>)
+  %b = memref.alloc() : memref<16xf32>
+  %p = memref.extract_aligned_pointer_as_index %a : memref<4xf32> -> index
+  call @kernel(%p) : (index) -> ()
+  %base, %offset, %size, %stride = memref.extract_strided_metadata %b : memref<16xf32> -> memref<f32>, index, index, index
+  %q = memref.extract_aligned_pointer_as_index %base : memref<f32> -> index
+  call @kernel2(%q, %p) : (index, index) -> ()
+  return
+}
+
+// -----
+
+// A pointer taken through a subview cannot be re-derived: that buffer
+// stays its own allocation, freed after the call.
+// CHECK-LABEL: func @pointer_through_view
+// CHECK: %[[BUF:.*]] = memref.alloc() : memref<8xf32>
 // CHECK: call @kernel
 // CHECK-NEXT: memref.dealloc %[[BUF]]
 func.func private @kernel(index)
-func.func @escaping(%in: memref<4xf32>) {
-  %a = memref.alloc() : memref<4xf32>
-  linalg.copy ins(%in : memref<4xf32>) outs(%a : memref<4xf32>)
-  %p = memref.extract_aligned_pointer_as_index %a : memref<4xf32> -> index
+func.func @pointer_through_view(%in: memref<4xf32>) {
+  %a = memref.alloc() : memref<8xf32>
+  %s = memref.subview %a[4] [4] [1] : memref<8xf32> to memref<4xf32, strided<[1], offset: 4>>
+  linalg.copy ins(%in : memref<4xf32>) outs(%s : memref<4xf32, strided<[1], offset: 4>>)
+  %p = memref.extract_aligned_pointer_as_index %s : memref<4xf32, strided<[1], offset: 4>> -> index
   call @kernel(%p) : (index) -> ()
   return
 }

@@ -111,7 +111,7 @@ TEST(RuntimeStub, CpuCheck) {
 
 namespace {
 int invocations = 0;
-void addOne(void *const *buffers, const void *weights) {
+void addOne(void *const *buffers, const void *weights, void *) {
   ++invocations;
   const float *in = static_cast<const float *>(buffers[0]);
   float *out = static_cast<float *>(buffers[1]);
@@ -173,6 +173,56 @@ TEST(RuntimeStub, CreateChecksArguments) {
 }
 
 namespace {
+// A model that keeps a running count in its arena: the arena must be the
+// instance's own, aligned, and the same memory from one inference to the
+// next.
+std::vector<void *> arenasSeen;
+void countInArena(void *const *buffers, const void *, void *arena) {
+  arenasSeen.push_back(arena);
+  auto *count = static_cast<int64_t *>(arena);
+  *count += 1;
+  *static_cast<int64_t *>(buffers[0]) = *count;
+}
+const int64_t kOne[] = {1};
+const ovc_tensor_info kCount = {"n", "n", OVC_I64, OVC_I64, 1, kOne};
+ovc_model_info arenaModel() {
+  ovc_model_info info = {"arena", "sse41", 0,           1,
+                         nullptr, &kCount, countInArena};
+  info.arena_bytes = 1000;
+  return info;
+}
+} // namespace
+
+TEST(RuntimeStub, ArenaIsPerInstanceAndPersistent) {
+  ovc_model_info info = arenaModel();
+  Instance first, second;
+  char message[256] = "";
+  ASSERT_EQ(ovc_create(&info, nullptr, &first.model, message, sizeof(message)),
+            OVC_OK)
+      << message;
+  ASSERT_EQ(ovc_create(&info, nullptr, &second.model, message, sizeof(message)),
+            OVC_OK)
+      << message;
+  arenasSeen.clear();
+  int64_t count = 0;
+  void *outputs[] = {&count};
+  // The runtime does not clear the arena: compiled code writes every
+  // intermediate before reading it. The count starts from what is there.
+  ASSERT_EQ(ovc_run(first.model, nullptr, outputs), OVC_OK);
+  int64_t start = count;
+  ASSERT_EQ(ovc_run(first.model, nullptr, outputs), OVC_OK);
+  EXPECT_EQ(count, start + 1);
+  ASSERT_EQ(ovc_run(second.model, nullptr, outputs), OVC_OK);
+  ASSERT_EQ(arenasSeen.size(), 3u);
+  EXPECT_EQ(arenasSeen[0], arenasSeen[1]);
+  EXPECT_NE(arenasSeen[0], arenasSeen[2]);
+  for (void *arena : arenasSeen) {
+    ASSERT_NE(arena, nullptr);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(arena) % 64, 0u);
+  }
+}
+
+namespace {
 // Records which thread ran each index.
 struct Coverage {
   std::vector<std::atomic<int>> hits;
@@ -196,7 +246,7 @@ void nestedLoops(void *context, int64_t begin, int64_t end) {
     ovc_parallel_for(10, 1, markRange, context);
   }
 }
-void parallelModel(void *const *, const void *) {
+void parallelModel(void *const *, const void *, void *) {
   ovc_parallel_for(100, 1, nestedLoops, gCoverage);
 }
 const ovc_model_info kParallelModel = {"parallel", "sse41",      0, 0, nullptr,

@@ -267,6 +267,7 @@ int main(int argc, char **argv) {
   if (failed(ovc::pipeline::runPipeline(*module, Stage::OV, Stage::Bufferize,
                                         pipelineOptions)))
     return 1;
+  ovc::link::readArena(*module, *interface);
   if (verbose) {
     for (auto func : module->getOps<mlir::func::FuncOp>())
       if (auto bytes =
