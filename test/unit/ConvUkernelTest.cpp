@@ -161,6 +161,14 @@ const Shape kShapes[] = {
     {1, 4, 6, 60, 22, 3, 3, 1, 1, 1, 2, true, true, true},
     {2, 3, 3, 200, 7, 1, 3, 1, 1, 1, 1, true, false, true},
     {1, 8, 5, 40, 3, 3, 3, 1, 1, 1, 1, true, true, false},
+    // Pointwise GEMM path: long runs of tiles sharing a panel (few input
+    // channels), several panels per tile with partial sums carried through
+    // the output (more input channels than a panel holds), channel groups
+    // across filter blocks, pixel tails, and an image smaller than a tile.
+    {2, 3, 40, 50, 20, 1, 1, 1, 1, 1, 1, true, true, true},
+    {1, 300, 5, 7, 13, 1, 1, 1, 1, 1, 1, true, true, false},
+    {1, 600, 4, 9, 38, 1, 1, 1, 1, 1, 1, false, false, false},
+    {1, 70, 3, 3, 7, 1, 1, 1, 1, 1, 1, true, false, false},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {

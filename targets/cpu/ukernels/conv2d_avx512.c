@@ -3,5 +3,6 @@
 #define OVC_UK_FMA 1
 #define OVC_UK_TILE 12
 #define OVC_UK_ROW_VECTORS 6
+#define OVC_UK_PW_VECTORS 4
 #define OVC_UK_NAME ovc_conv2d_f32_avx512
 #include "conv2d_direct.inc"
