@@ -5,7 +5,9 @@ every model of ../shared/models that has an ONNX twin.
 Measures (a) this machine's FMA peak, (b) latency of ovc and ORT at 1 and 2
 threads, interleaved round by round, (c) ovc's per-layer GFLOP/s on the
 Convolution/MatMul layers of at least --min-mflop MFLOP, against the peak,
-and (d) time to first result (ovc: process start to exit after writing the
+and the same convolutions timed alone with ovc's microkernel and with
+oneDNN (--layer-bench, utils/bench/layer_bench.cpp), and (d) time to first
+result (ovc: process start to exit after writing the
 outputs; ORT: library load + session creation + first run, inside an
 already started Node.js). Prints a table and writes results.json and
 results.svg into --out. Not a test: it never fails on slowness.
@@ -39,8 +41,37 @@ def models_with_twins(models_dir, only):
             yield name, folder, xmls[0], twins[0]
 
 
+def conv_geometry(layer, x, w, y):
+    """The layer_bench line fields of a Convolution / GroupConvolution:
+    N C H W OC groups KH KW SH SW DH DW PT PL PB PR (bias and ReLU added
+    by the caller)."""
+    data = layer.find("data")
+    attr = data.attrib if data is not None else {}
+    ints = lambda key, default: [int(v) for v in attr.get(key, default).split(",")]
+    if layer.get("type") == "GroupConvolution":  # w [G, OC/G, C/G, KH, KW]
+        groups, kh, kw = w[0], w[3], w[4]
+    else:  # w [OC, C, KH, KW]
+        groups, kh, kw = 1, w[2], w[3]
+    sh, sw = ints("strides", "1,1")
+    dh, dw = ints("dilations", "1,1")
+    pads = []
+    for axis, (size, out, k, s_, d) in enumerate(((x[2], y[2], kh, sh, dh), (x[3], y[3], kw, sw, dw))):
+        auto = attr.get("auto_pad", "explicit")
+        if auto in ("same_upper", "same_lower"):
+            total = max((out - 1) * s_ + d * (k - 1) + 1 - size, 0)
+            begin = total // 2 if auto == "same_upper" else total - total // 2
+            pads.append((begin, total - begin))
+        elif auto == "valid":
+            pads.append((0, 0))
+        else:
+            pads.append((ints("pads_begin", "0,0")[axis], ints("pads_end", "0,0")[axis]))
+    return [x[0], x[1], x[2], x[3], y[1], groups, kh, kw, sh, sw, dh, dw,
+            pads[0][0], pads[1][0], pads[0][1], pads[1][1]]
+
+
 def layer_flops(xml_path):
-    """MFLOP of each Convolution / GroupConvolution / MatMul layer (batch 1)."""
+    """MFLOP of each Convolution / GroupConvolution / MatMul layer (batch 1),
+    with the geometry of convolutions (see conv_geometry)."""
     # Some IR files start with a blank line before the XML declaration.
     with open(xml_path, "rb") as f:
         root = ET.fromstring(f.read().lstrip())
@@ -56,6 +87,7 @@ def layer_flops(xml_path):
         ins = layer.find("input").findall("port")
         out = dims(layer.find("output").find("port"))
         w = dims(ins[1])
+        geometry = None
         if kind == "Convolution":  # out [N,F,OH,OW], w [F,C,KH,KW]
             macs = np.prod(out) * np.prod(w[1:])
         elif kind == "GroupConvolution":  # w [G,F/G,C/G,KH,KW]
@@ -65,19 +97,35 @@ def layer_flops(xml_path):
             k = a[-2] if layer.find("data") is not None and \
                 layer.find("data").get("transpose_a") == "true" else a[-1]
             macs = np.prod(out) * k
-        flops[layer.get("name")] = (kind, 2.0 * macs / 1e6)
+        if kind != "MatMul" and len(out) == 4:
+            geometry = conv_geometry(layer, dims(ins[0]), w, out)
+        flops[layer.get("name")] = (kind, 2.0 * macs / 1e6, geometry)
     return flops
 
 
 def ovc_counters(app, inputs_args, threads):
-    """Per-layer ms from the executable's -pc rows."""
-    out = run([app] + inputs_args + ["-nthreads", str(threads), "-pc"]).stdout
-    rows = {}
+    """Per-layer ms from the executable's -pc rows (averaged over warm
+    inferences, as the latencies are), and for each layer the types of the
+    layers fused into it."""
+    out = run([app] + inputs_args + ["--benchmark", "-niter", "10",
+                                     "-nthreads", str(threads), "-pc"]).stdout
+    rows, fused = {}, {}
     for line in out.splitlines():
         parts = line.split()
         if len(parts) >= 6 and parts[1] == "EXECUTED":
             rows[parts[0]] = float(parts[-2])
-    return rows
+        elif len(parts) >= 6 and parts[1] == "NOT_RUN" and parts[3].startswith("fused_into_"):
+            fused.setdefault(parts[3][len("fused_into_"):], []).append(parts[2])
+    return rows, fused
+
+
+def layer_bench(tool, lines, threads):
+    """Times each layer_bench line alone with ovc's kernel and oneDNN."""
+    if not tool or not lines:
+        return {}
+    out = run([tool, "--threads", str(threads), "--reps", "20"],
+              input="\n".join(lines) + "\n").stdout
+    return {r["layer"]: r for r in map(json.loads, out.splitlines())}
 
 
 def svg_chart(results, path):
@@ -116,6 +164,7 @@ def main():
     p.add_argument("--rounds", type=int, default=5)
     p.add_argument("--niter", type=int, default=20)
     p.add_argument("--min-mflop", type=float, default=100.0)
+    p.add_argument("--layer-bench", help="utils/bench/layer_bench built against oneDNN")
     p.add_argument("--only", nargs="*")
     args = p.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -172,14 +221,28 @@ def main():
         record["ort_first_ms"] = statistics.median(ort_firsts)
 
         # (c) big layers at 1 thread: GFLOP/s and % of the FMA peak.
-        counters = ovc_counters(app, npy_args, 1)
-        layers = []
-        for layer, (kind, mflop) in layer_flops(xml).items():
+        counters, fused = ovc_counters(app, npy_args, 1)
+        layers, bench_lines = [], []
+        for layer, (kind, mflop, geometry) in layer_flops(xml).items():
             if mflop >= args.min_mflop and counters.get(layer):
                 gflops = mflop / counters[layer]  # MFLOP per ms = GFLOP/s
                 layers.append({"layer": layer, "type": kind, "mflop": round(mflop, 1),
                                "ovc_ms": counters[layer], "gflops": round(gflops, 2),
                                "peak_pct": round(100 * gflops / peak[1], 1)})
+                if geometry:  # oneDNN fuses what ovc fused: bias, ReLU
+                    # -pc cuts long names in its exec type column.
+                    kinds = [t for name, types in fused.items() if layer.startswith(name)
+                             for t in types]
+                    bench_lines.append(" ".join(map(str, [layer.replace(" ", "_")] + geometry + [
+                        int("Add" in kinds), int("ReLU" in kinds)])))
+        alone = layer_bench(args.layer_bench, bench_lines, 1)
+        for l in layers:
+            r = alone.get(l["layer"].replace(" ", "_"))
+            if r:
+                l["onednn_ms"] = r["onednn_ms"]
+                l["onednn_impl"] = r["onednn_impl"]
+                if "ovc_ms" in r:
+                    l["ovc_kernel_ms"] = r["ovc_ms"]
         record["layers"] = layers
         results.append(record)
         print(f"{name:58s} ovc {record['ovc_ms_t1']:9.3f} ms  ORT {record['ort_ms_t1']:8.3f} ms  "
@@ -194,11 +257,16 @@ def main():
               f"{r['ovc_ms_t2']:9.3f} {r['ort_ms_t2']:9.3f} {r['ratio_t2']:6.2f} "
               f"{r['ovc_first_ms']:9.1f} {r['ort_first_ms']:9.1f}")
     print()
-    print(f"{'layer (>= %g MFLOP, 1 thread)' % args.min_mflop:70s} {'MFLOP':>8s} {'ms':>9s} {'GFLOP/s':>8s} {'% peak':>7s}")
+    print(f"{'layer (>= %g MFLOP, 1 thread)' % args.min_mflop:70s} {'MFLOP':>8s} {'ms':>9s} {'GFLOP/s':>8s} "
+          f"{'% peak':>7s} {'alone':>8s} {'oneDNN':>8s} {'oneDNN/ovc':>10s}")
     for r in results:
         for l in r["layers"]:
+            alone = f"{l['ovc_kernel_ms']:8.3f}" if "ovc_kernel_ms" in l else f"{'-':>8s}"
+            dnnl = f"{l['onednn_ms']:8.3f} {l['onednn_ms'] / l['ovc_ms']:10.2f}" if "onednn_ms" in l else ""
             print(f"{r['model'][:30] + ':' + l['layer']:70.70s} {l['mflop']:8.1f} {l['ovc_ms']:9.3f} "
-                  f"{l['gflops']:8.2f} {l['peak_pct']:7.1f}")
+                  f"{l['gflops']:8.2f} {l['peak_pct']:7.1f} {alone} {dnnl}")
+    print("(ms: the layer inside the model, -pc; alone: ovc's kernel on the same shape alone, "
+          "with padding; oneDNN: its best primitive alone, blocked layouts, bias and ReLU fused)")
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump({"fma_peak_gflops": peak, "rounds": args.rounds, "niter": args.niter,
                    "models": results}, f, indent=1)
