@@ -1,9 +1,10 @@
 //===- ConvUkernelTest.cpp - the per-ISA convolution microkernels ---------===//
 //
-// Each family's ovc_conv2d_f32 against a plain loop nest that sums in the
-// documented order (c, kh, kw) with the family's rounding: the results must
-// be bit-identical, across strides, dilations, padding, channel and row
-// tails, the pointwise long-row form, batches and threads.
+// Each family's ovc_conv2d_f32 and ovc_depthwise_conv2d_f32 against a plain
+// loop nest that sums in the documented order ((c,) kh, kw) with the
+// family's rounding: the results must be bit-identical, across strides,
+// dilations, padding, channel and row tails, the pointwise long-row form,
+// batches and threads.
 //
 //===----------------------------------------------------------------------===//
 
@@ -27,6 +28,7 @@ using Kernel = void (*)(const float *, const float *, const float *, float *,
 struct Family {
   const char *name;
   Kernel kernel;
+  Kernel depthwise;
   int block;
   bool fma;
   bool supported;
@@ -34,11 +36,13 @@ struct Family {
 
 std::vector<Family> families() {
   return {
-      {"sse41", ovc_conv2d_f32_sse41, OVC_CONV2D_BLOCK_SSE41, false,
-       bool(__builtin_cpu_supports("sse4.1"))},
-      {"avx2", ovc_conv2d_f32_avx2, OVC_CONV2D_BLOCK_AVX2, true,
+      {"sse41", ovc_conv2d_f32_sse41, ovc_depthwise_conv2d_f32_sse41,
+       OVC_CONV2D_BLOCK_SSE41, false, bool(__builtin_cpu_supports("sse4.1"))},
+      {"avx2", ovc_conv2d_f32_avx2, ovc_depthwise_conv2d_f32_avx2,
+       OVC_CONV2D_BLOCK_AVX2, true,
        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")},
-      {"avx512", ovc_conv2d_f32_avx512, OVC_CONV2D_BLOCK_AVX512, true,
+      {"avx512", ovc_conv2d_f32_avx512, ovc_depthwise_conv2d_f32_avx512,
+       OVC_CONV2D_BLOCK_AVX512, true,
        __builtin_cpu_supports("avx512f") &&
            __builtin_cpu_supports("avx512bw") &&
            __builtin_cpu_supports("avx512dq") &&
@@ -192,6 +196,118 @@ TEST(ConvUkernel, SameBitsOnThreads) {
     ovc_thread_pool_enter(previous);
     ovc_thread_pool_destroy(pool);
   }
+}
+
+// Depthwise: every channel its own plane and filter [C, KH, KW], products
+// rounded before the sum on every family; the input is unpadded and the
+// kernel leaves out the taps in the padding.
+struct DepthwiseShape {
+  int64_t n, c, h, w, kh, kw, sh, sw, dh, dw, pt, pl, pb, pr;
+  bool bias, hasMin, hasMax;
+};
+
+void checkDepthwise(const Family &family, const DepthwiseShape &s,
+                    uint32_t seed) {
+  SCOPED_TRACE(family.name);
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  int64_t oh = (s.h + s.pt + s.pb - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
+  int64_t ow = (s.w + s.pl + s.pr - (s.dw * (s.kw - 1) + 1)) / s.sw + 1;
+  std::vector<float> input(s.n * s.c * s.h * s.w), filter(s.c * s.kh * s.kw),
+      bias(s.c);
+  for (auto *values : {&input, &filter, &bias})
+    for (float &v : *values)
+      v = dist(rng);
+  // A NaN must come out as NaN through the clamp.
+  input[input.size() / 2] = std::nanf("");
+  const float lo = -0.25f, hi = 0.5f;
+  std::vector<float> expected(s.n * s.c * oh * ow);
+  for (int64_t n = 0; n < s.n; ++n)
+    for (int64_t c = 0; c < s.c; ++c)
+      for (int64_t y = 0; y < oh; ++y)
+        for (int64_t x = 0; x < ow; ++x) {
+          float acc = 0.0f;
+          for (int64_t ky = 0; ky < s.kh; ++ky)
+            for (int64_t kx = 0; kx < s.kw; ++kx) {
+              int64_t iy = y * s.sh - s.pt + ky * s.dh;
+              int64_t ix = x * s.sw - s.pl + kx * s.dw;
+              if (iy < 0 || iy >= s.h || ix < 0 || ix >= s.w)
+                continue;
+              float in = input[((n * s.c + c) * s.h + iy) * s.w + ix];
+              float w = filter[(c * s.kh + ky) * s.kw + kx];
+              // Rounded products on every family (no FMA).
+              volatile float product = in * w;
+              acc = acc + product;
+            }
+          if (s.bias)
+            acc += bias[c];
+          if (s.hasMin && acc < lo)
+            acc = lo;
+          if (s.hasMax && acc > hi)
+            acc = hi;
+          expected[((n * s.c + c) * oh + y) * ow + x] = acc;
+        }
+  float params[OVC_CONV2D_NUM_PARAMS] = {};
+  params[OVC_CONV2D_N] = s.n;
+  params[OVC_CONV2D_C] = s.c;
+  params[OVC_CONV2D_H] = s.h;
+  params[OVC_CONV2D_W] = s.w;
+  params[OVC_CONV2D_OC] = s.c;
+  params[OVC_CONV2D_OH] = oh;
+  params[OVC_CONV2D_OW] = ow;
+  params[OVC_CONV2D_KH] = s.kh;
+  params[OVC_CONV2D_KW] = s.kw;
+  params[OVC_CONV2D_SH] = s.sh;
+  params[OVC_CONV2D_SW] = s.sw;
+  params[OVC_CONV2D_DH] = s.dh;
+  params[OVC_CONV2D_DW] = s.dw;
+  params[OVC_CONV2D_HAS_BIAS] = s.bias;
+  params[OVC_CONV2D_HAS_MIN] = s.hasMin;
+  params[OVC_CONV2D_MIN] = lo;
+  params[OVC_CONV2D_HAS_MAX] = s.hasMax;
+  params[OVC_CONV2D_MAX] = hi;
+  params[OVC_CONV2D_PAD_TOP] = s.pt;
+  params[OVC_CONV2D_PAD_LEFT] = s.pl;
+  std::vector<float> output(expected.size() + 64, 12345.0f);
+  family.depthwise(input.data(), filter.data(), bias.data(), output.data(),
+                   params);
+  for (size_t i = 0; i < expected.size(); ++i)
+    ASSERT_EQ(std::memcmp(&output[i], &expected[i], sizeof(float)), 0)
+        << "element " << i << ": " << output[i] << " vs " << expected[i];
+  for (size_t i = expected.size(); i < output.size(); ++i)
+    ASSERT_EQ(output[i], 12345.0f) << "wrote past the output";
+}
+
+const DepthwiseShape kDepthwiseShapes[] = {
+    // n  c   h    w kh kw sh sw dh dw pt pl pb pr bias  min    max
+    {1, 3, 10, 70, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, true, false},
+    {2, 5, 19, 131, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, true, true},
+    {1, 4, 9, 66, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1, false, false, false},
+    {1, 2, 12, 80, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, true, false, true},
+    {1, 3, 11, 100, 5, 5, 3, 3, 1, 1, 2, 2, 2, 2, true, true, false},
+    {1, 6, 8, 7, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, true, false},
+    {1, 2, 5, 300, 1, 7, 1, 1, 1, 1, 0, 3, 0, 3, false, true, true},
+    {1, 3, 6, 64, 3, 3, 2, 2, 1, 1, 0, 0, 0, 0, true, false, false},
+    {1, 2, 4, 40, 3, 3, 1, 1, 1, 1, 3, 5, 3, 5, true, true, true},
+};
+
+TEST(DepthwiseUkernel, MatchesOrderedReferenceBitForBit) {
+  for (const Family &family : families())
+    if (family.supported)
+      for (const DepthwiseShape &shape : kDepthwiseShapes)
+        checkDepthwise(family, shape, 5);
+}
+
+TEST(DepthwiseUkernel, SameBitsOnThreads) {
+  ovc_thread_pool *pool = ovc_thread_pool_create(3);
+  ASSERT_NE(pool, nullptr);
+  ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+  for (const Family &family : families())
+    if (family.supported)
+      for (const DepthwiseShape &shape : kDepthwiseShapes)
+        checkDepthwise(family, shape, 13);
+  ovc_thread_pool_enter(previous);
+  ovc_thread_pool_destroy(pool);
 }
 
 } // namespace

@@ -2,15 +2,17 @@
 //
 // Part (c) of the benchmark suite: times convolution layers, shape by shape,
 // with ovc's microkernel (what a compiled model runs: padding into a zeroed
-// buffer when the layer pads, then ovc_conv2d_f32_<family>) and with oneDNN's
+// buffer when a convolution pads, then ovc_conv2d_f32_<family>, or
+// ovc_depthwise_conv2d_f32_<family>) and with oneDNN's
 // best primitive for the same layer (layouts chosen by oneDNN, weights
 // reordered once, as OpenVINO's CPU plugin does). Both fuse the bias and the
 // ReLU when the layer has them. Reads one layer per line on stdin:
 //
 //   name N C H W OC groups KH KW SH SW DH DW PT PL PB PR bias relu
 //
-// and writes one JSON object per line: medians of --reps runs in ms. A
-// grouped layer has no ovc microkernel yet; its ovc time is left out.
+// and writes one JSON object per line: medians of --reps runs in ms. Grouped
+// layers other than depthwise have no ovc microkernel; their ovc time is
+// left out.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,6 +52,7 @@ using Kernel = void (*)(const float *, const float *, const float *, float *,
 struct Family {
   const char *name;
   Kernel kernel;
+  Kernel depthwise;
   int64_t block;
 };
 
@@ -72,17 +75,25 @@ double timeOvc(const Layer &l, const Family &family, int reps,
                const std::vector<float> &input,
                const std::vector<float> &filter,
                const std::vector<float> &bias) {
-  const int64_t B = family.block, blocks = (l.oc + B - 1) / B;
+  // Depthwise layers read the filter as it is, [C, KH, KW].
+  const bool depthwise = l.groups > 1;
+  const int64_t B = depthwise ? 1 : family.block, blocks = (l.oc + B - 1) / B;
   std::vector<float> packed(blocks * l.c * l.kh * l.kw * B, 0.0f);
-  for (int64_t o = 0; o < l.oc; ++o)
-    for (int64_t i = 0; i < l.c * l.kh * l.kw; ++i)
-      packed[((o / B) * l.c * l.kh * l.kw + i) * B + o % B] =
-          filter[o * l.c * l.kh * l.kw + i];
+  if (depthwise)
+    packed = filter;
+  else
+    for (int64_t o = 0; o < l.oc; ++o)
+      for (int64_t i = 0; i < l.c * l.kh * l.kw; ++i)
+        packed[((o / B) * l.c * l.kh * l.kw + i) * B + o % B] =
+            filter[o * l.c * l.kh * l.kw + i];
   std::vector<float> paddedBias(blocks * B, 0.0f);
   std::copy(bias.begin(), bias.end(), paddedBias.begin());
 
-  const int64_t ph = l.h + l.pt + l.pb, pw = l.w + l.pl + l.pr;
-  const bool pads = ph != l.h || pw != l.w;
+  // The convolution kernel reads a zero-padded copy of the input; the
+  // depthwise one leaves out the padding itself.
+  const bool pads = !depthwise && (l.pt || l.pb || l.pl || l.pr);
+  const int64_t ph = pads ? l.h + l.pt + l.pb : l.h;
+  const int64_t pw = pads ? l.w + l.pl + l.pr : l.w;
   std::vector<float> padded(pads ? l.n * l.c * ph * pw : 0);
   std::vector<float> output(l.n * l.oc * l.oh() * l.ow());
   float params[OVC_CONV2D_NUM_PARAMS] = {};
@@ -102,6 +113,10 @@ double timeOvc(const Layer &l, const Family &family, int reps,
   params[OVC_CONV2D_HAS_BIAS] = l.bias;
   params[OVC_CONV2D_HAS_MIN] = l.relu;
   params[OVC_CONV2D_MIN] = 0.0f;
+  if (depthwise) {
+    params[OVC_CONV2D_PAD_TOP] = l.pt;
+    params[OVC_CONV2D_PAD_LEFT] = l.pl;
+  }
   return medianMs(reps, [&] {
     const float *in = input.data();
     if (pads) {
@@ -112,7 +127,8 @@ double timeOvc(const Layer &l, const Family &family, int reps,
                       &input[(plane * l.h + y) * l.w], l.w * sizeof(float));
       in = padded.data();
     }
-    family.kernel(in, packed.data(), paddedBias.data(), output.data(), params);
+    (depthwise ? family.depthwise : family.kernel)(
+        in, packed.data(), paddedBias.data(), output.data(), params);
   });
 }
 
@@ -205,9 +221,12 @@ int main(int argc, char **argv) {
     }
   }
   const Family families[] = {
-      {"sse41", ovc_conv2d_f32_sse41, OVC_CONV2D_BLOCK_SSE41},
-      {"avx2", ovc_conv2d_f32_avx2, OVC_CONV2D_BLOCK_AVX2},
-      {"avx512", ovc_conv2d_f32_avx512, OVC_CONV2D_BLOCK_AVX512}};
+      {"sse41", ovc_conv2d_f32_sse41, ovc_depthwise_conv2d_f32_sse41,
+       OVC_CONV2D_BLOCK_SSE41},
+      {"avx2", ovc_conv2d_f32_avx2, ovc_depthwise_conv2d_f32_avx2,
+       OVC_CONV2D_BLOCK_AVX2},
+      {"avx512", ovc_conv2d_f32_avx512, ovc_depthwise_conv2d_f32_avx512,
+       OVC_CONV2D_BLOCK_AVX512}};
   const Family *family = nullptr;
   for (const Family &f : families)
     if (familyName == f.name)
@@ -244,7 +263,8 @@ int main(int argc, char **argv) {
     double dnnlMs = timeOneDnn(l, reps, input, filter, bias, impl);
     std::printf("{\"layer\": \"%s\", \"threads\": %d, ",
                 jsonEscape(l.name).c_str(), threads);
-    if (l.groups == 1)
+    // ovc has kernels for plain and depthwise convolutions.
+    if (l.groups == 1 || (l.groups == l.c && l.groups == l.oc))
       std::printf("\"ovc_ms\": %.4f, ",
                   timeOvc(l, *family, reps, input, filter, bias));
     std::printf("\"onednn_ms\": %.4f, \"onednn_impl\": \"%s\"}\n", dnnlMs,

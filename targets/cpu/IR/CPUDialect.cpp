@@ -22,6 +22,32 @@ void CPUDialect::initialize() {
       >();
 }
 
+/// Checks shared by the convolution ops: static 4-D input and result,
+/// window attributes for `kernel`, the batch, and the result's spatial
+/// dims.
+template <typename ConvOp>
+static LogicalResult verifyWindowedOp(ConvOp op, ArrayRef<int64_t> kernel) {
+  auto in = op.getInput().getType();
+  auto out = op.getOutput().getType();
+  if (failed(mlir::ov::verifyWindowAttributes(
+          op.getLoc(), 2, op.getStrides(), op.getDilations(), op.getPadsBegin(),
+          op.getPadsEnd(), kernel)))
+    return failure();
+  if (out.getDimSize(0) != in.getDimSize(0))
+    return op.emitOpError("batch of result and input differ");
+  FailureOr<mlir::ov::Dims> spatial = mlir::ov::inferWindowedDims(
+      op.getLoc(), in.getShape().drop_front(2), kernel, op.getStrides(),
+      op.getDilations(), op.getPadsBegin(), op.getPadsEnd(),
+      mlir::ov::AutoPad::explicit_, mlir::ov::RoundingType::floor);
+  if (failed(spatial))
+    return failure();
+  if (out.getShape().drop_front(2) != ArrayRef<int64_t>(*spatial))
+    return op.emitOpError("result spatial dims [")
+           << out.getShape().drop_front(2) << "], expected [" << *spatial
+           << "]";
+  return success();
+}
+
 LogicalResult Conv2DOp::verify() {
   auto in = getInput().getType();
   auto filter = getFilter().getType();
@@ -30,11 +56,6 @@ LogicalResult Conv2DOp::verify() {
     return emitOpError("needs static shapes");
   if (in.getRank() != 4 || filter.getRank() != 5 || out.getRank() != 4)
     return emitOpError("needs a 4-D input and result and a 5-D packed filter");
-  ArrayRef<int64_t> kernel = filter.getShape().slice(2, 2);
-  if (failed(mlir::ov::verifyWindowAttributes(getLoc(), 2, getStrides(),
-                                              getDilations(), getPadsBegin(),
-                                              getPadsEnd(), kernel)))
-    return failure();
   int64_t block = getBlock();
   int64_t oc = out.getDimSize(1);
   if (filter.getDimSize(0) != (oc + block - 1) / block)
@@ -45,24 +66,38 @@ LogicalResult Conv2DOp::verify() {
     return emitOpError("packed filter has ")
            << filter.getDimSize(1) << " input channels, input has "
            << in.getDimSize(1);
-  if (out.getDimSize(0) != in.getDimSize(0))
-    return emitOpError("batch of result and input differ");
-  FailureOr<mlir::ov::Dims> spatial = mlir::ov::inferWindowedDims(
-      getLoc(), in.getShape().drop_front(2), kernel, getStrides(),
-      getDilations(), getPadsBegin(), getPadsEnd(),
-      mlir::ov::AutoPad::explicit_, mlir::ov::RoundingType::floor);
-  if (failed(spatial))
+  if (failed(verifyWindowedOp(*this, filter.getShape().slice(2, 2))))
     return failure();
-  if (out.getShape().drop_front(2) != ArrayRef<int64_t>(*spatial))
-    return emitOpError("result spatial dims [")
-           << out.getShape().drop_front(2) << "], expected [" << *spatial
-           << "]";
   if (getBias()) {
     auto bias = getBias().getType();
     if (bias.getRank() != 1 ||
         bias.getDimSize(0) != filter.getDimSize(0) * block)
       return emitOpError("bias must have ")
              << filter.getDimSize(0) * block << " values (whole blocks)";
+  }
+  return success();
+}
+
+LogicalResult DepthwiseConv2DOp::verify() {
+  auto in = getInput().getType();
+  auto filter = getFilter().getType();
+  auto out = getOutput().getType();
+  if (!in.hasStaticShape() || !filter.hasStaticShape() || !out.hasStaticShape())
+    return emitOpError("needs static shapes");
+  if (in.getRank() != 4 || filter.getRank() != 3 || out.getRank() != 4)
+    return emitOpError("needs a 4-D input and result and a [C, KH, KW] filter");
+  int64_t channels = in.getDimSize(1);
+  if (filter.getDimSize(0) != channels || out.getDimSize(1) != channels)
+    return emitOpError("input, filter and result must have the same channels, "
+                       "got ")
+           << channels << ", " << filter.getDimSize(0) << " and "
+           << out.getDimSize(1);
+  if (failed(verifyWindowedOp(*this, filter.getShape().drop_front())))
+    return failure();
+  if (getBias()) {
+    auto bias = getBias().getType();
+    if (bias.getRank() != 1 || bias.getDimSize(0) != channels)
+      return emitOpError("bias must have ") << channels << " values";
   }
   return success();
 }

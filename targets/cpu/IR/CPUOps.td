@@ -63,4 +63,39 @@ def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure]> {
   }];
 }
 
+def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
+  let summary = "depthwise 2-D convolution + bias + clamp by a vector kernel";
+  let description = [{
+    One 2-D convolution per channel: `input` is `[N, C, H, W]` (unpadded;
+    `pads_begin`/`pads_end` are zeros around H and W), `filter` is
+    `[C, KH, KW]`, `bias` is `[C]`. The result is `[N, C, OH, OW]`: each
+    channel's window summed over (kh, kw) in that order, plus the bias,
+    then `max(x, min)` and `min(x, max)` when those are present. This is
+    OpenVINO's GroupConvolution with one input and one output channel per
+    group.
+
+    `ukernel` names the kernel (`ovc_depthwise_conv2d_f32_avx2`, ...).
+
+    ```mlir
+    %y = ovc_cpu.depthwise_conv2d %x, %w bias %b {dilations = array<i64: 1, 1>,
+           min = 0.0 : f32, pads_begin = array<i64: 1, 1>,
+           pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>,
+           ukernel = "ovc_depthwise_conv2d_f32_avx2"}
+         : tensor<1x8x16x16xf32>, tensor<8x3x3xf32>, tensor<8xf32>
+        -> tensor<1x8x8x8xf32>
+    ```
+  }];
+  let arguments = (ins F32Tensor:$input, F32Tensor:$filter,
+      Optional<F32Tensor>:$bias, DenseI64ArrayAttr:$strides,
+      DenseI64ArrayAttr:$dilations, DenseI64ArrayAttr:$pads_begin,
+      DenseI64ArrayAttr:$pads_end, OptionalAttr<F32Attr>:$min,
+      OptionalAttr<F32Attr>:$max, StrAttr:$ukernel);
+  let results = (outs F32Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter (`bias` $bias^)? attr-dict `:` type($input) `,`
+    type($filter) (`,` type($bias)^)? `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // OVC_CPU_OPS_TD

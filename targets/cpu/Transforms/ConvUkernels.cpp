@@ -1,8 +1,9 @@
 //===- ConvUkernels.cpp - convolutions onto the CPU microkernel -----------===//
 //
-// Picks ovc_cpu.conv2d for each convolution the microkernel computes, packs
-// its filter for the ISA family, and fuses the per-channel bias and the
-// clamp that follow it. Runs on the ov dialect, where the bias and the
+// Picks ovc_cpu.conv2d for each convolution the microkernel computes (packing
+// its filter for the ISA family) and ovc_cpu.depthwise_conv2d for each
+// depthwise GroupConvolution, and fuses the per-channel bias and the clamp
+// that follow them. Runs on the ov dialect, where the bias and the
 // activation are still single ops with constant operands.
 //
 //===----------------------------------------------------------------------===//
@@ -67,6 +68,52 @@ std::optional<std::vector<float>> channelBias(ov::AddOp add, Value conv,
   return values;
 }
 
+/// The ops fused into a kernel's epilogue after `conv`: a per-channel bias
+/// (padded to `paddedChannels` with zeros), then ReLU or Clamp, each the
+/// only user of the value before it.
+struct Epilogue {
+  SmallVector<Operation *> chain; // conv first
+  std::optional<std::vector<float>> bias;
+  FloatAttr min, max;
+};
+
+Epilogue matchEpilogue(Operation *conv, int64_t channels,
+                       int64_t paddedChannels) {
+  Epilogue e;
+  e.chain.push_back(conv);
+  Value result = conv->getResult(0);
+  if (auto add = soleUser<ov::AddOp>(result)) {
+    if ((e.bias = channelBias(add, result, channels))) {
+      e.bias->resize(paddedChannels, 0.0f);
+      e.chain.push_back(add);
+      result = add.getResult();
+    }
+  }
+  Builder builder(conv->getContext());
+  if (auto relu = soleUser<ov::ReluOp>(result)) {
+    e.min = builder.getF32FloatAttr(0.0f);
+    e.chain.push_back(relu);
+  } else if (auto clamp = soleUser<ov::ClampOp>(result)) {
+    e.min = builder.getF32FloatAttr(float(clamp.getMin().convertToDouble()));
+    e.max = builder.getF32FloatAttr(float(clamp.getMax().convertToDouble()));
+    e.chain.push_back(clamp);
+  }
+  return e;
+}
+
+/// Whether `conv` is a static f32 2-D convolution with a constant filter;
+/// returns the filter values.
+template <typename ConvOp>
+std::optional<std::vector<float>> kernelFilter(ConvOp conv) {
+  auto inType = cast<RankedTensorType>(conv.getInput().getType());
+  auto outType = cast<RankedTensorType>(conv.getType());
+  if (!inType.hasStaticShape() || !outType.hasStaticShape() ||
+      outType.getRank() != 4 || !outType.getElementType().isF32() ||
+      !inType.getElementType().isF32())
+    return std::nullopt;
+  return constantValues(conv.getFilter());
+}
+
 struct ConvUkernelsPass
     : public ovc::cpu::impl::ConvUkernelsBase<ConvUkernelsPass> {
   using Base::Base;
@@ -82,24 +129,52 @@ struct ConvUkernelsPass
           << family << "' (sse41, avx2, avx512)";
       return signalPassFailure();
     }
-    SmallVector<ov::ConvolutionOp> convs;
-    getOperation().walk([&](ov::ConvolutionOp op) { convs.push_back(op); });
-    for (ov::ConvolutionOp conv : convs)
-      rewrite(conv, block);
+    SmallVector<Operation *> convs;
+    getOperation().walk([&](Operation *op) {
+      if (isa<ov::ConvolutionOp, ov::GroupConvolutionOp>(op))
+        convs.push_back(op);
+    });
+    for (Operation *op : convs) {
+      if (auto conv = dyn_cast<ov::ConvolutionOp>(op))
+        rewrite(conv, block);
+      else
+        rewrite(cast<ov::GroupConvolutionOp>(op), block);
+    }
+  }
+
+  /// Creates the kernel op with `build(builder, fusedLoc, min, max)` at the
+  /// end of the epilogue, and erases the fused ops and the old filter.
+  template <typename ConvOp, typename Build>
+  void replace(ConvOp conv, const Epilogue &epilogue, Build build) {
+    Operation *last = epilogue.chain.back();
+    OpBuilder builder(last);
+    // The conv's layer comes first: the counters name the kernel after it.
+    SmallVector<Location> locs;
+    for (Operation *op : epilogue.chain)
+      locs.push_back(op->getLoc());
+    Value kernel = build(builder, builder.getFusedLoc(locs));
+    last->getResult(0).replaceAllUsesWith(kernel);
+    Operation *oldFilter = conv.getFilter().getDefiningOp();
+    for (Operation *op : llvm::reverse(epilogue.chain))
+      op->erase();
+    if (oldFilter->use_empty())
+      oldFilter->erase();
+  }
+
+  template <typename ConvOp>
+  ov::ResolvedPads pads(ConvOp conv, ArrayRef<int64_t> window) {
+    auto inType = cast<RankedTensorType>(conv.getInput().getType());
+    return ov::resolvePads(inType.getShape().drop_front(2), window,
+                           conv.getStrides(), conv.getDilations(),
+                           conv.getPadsBegin(), conv.getPadsEnd(),
+                           conv.getAutoPad());
   }
 
   void rewrite(ov::ConvolutionOp conv, int64_t block) {
-    auto inType = cast<RankedTensorType>(conv.getInput().getType());
-    auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
-    auto outType = cast<RankedTensorType>(conv.getType());
-    if (!inType.hasStaticShape() || !outType.hasStaticShape() ||
-        outType.getRank() != 4 || !outType.getElementType().isF32() ||
-        !inType.getElementType().isF32())
-      return;
-    std::optional<std::vector<float>> weights =
-        constantValues(conv.getFilter());
+    std::optional<std::vector<float>> weights = kernelFilter(conv);
     if (!weights)
       return;
+    auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
     ArrayRef<int64_t> f = filterType.getShape(); // [OC, C, KH, KW]
     int64_t oc = f[0], c = f[1], kh = f[2], kw = f[3];
     int64_t blocks = (oc + block - 1) / block;
@@ -111,61 +186,65 @@ struct ConvUkernelsPass
         packed[((o / block) * c * kh * kw + i) * block + o % block] =
             (*weights)[o * c * kh * kw + i];
 
-    // The epilogue: a per-channel bias, then ReLU or Clamp.
-    SmallVector<Operation *> chain = {conv};
-    Value result = conv.getResult();
-    std::optional<std::vector<float>> bias;
-    if (auto add = soleUser<ov::AddOp>(result)) {
-      if ((bias = channelBias(add, result, oc))) {
-        bias->resize(blocks * block, 0.0f);
-        chain.push_back(add);
-        result = add.getResult();
-      }
-    }
-    FloatAttr min, max;
-    OpBuilder builder(&getContext());
-    if (auto relu = soleUser<ov::ReluOp>(result)) {
-      min = builder.getF32FloatAttr(0.0f);
-      chain.push_back(relu);
-    } else if (auto clamp = soleUser<ov::ClampOp>(result)) {
-      min = builder.getF32FloatAttr(float(clamp.getMin().convertToDouble()));
-      max = builder.getF32FloatAttr(float(clamp.getMax().convertToDouble()));
-      chain.push_back(clamp);
-    }
+    Epilogue epilogue = matchEpilogue(conv, oc, blocks * block);
+    ov::ResolvedPads window = pads(conv, f.drop_front(2));
+    replace(conv, epilogue, [&](OpBuilder &builder, Location loc) {
+      auto packedType = RankedTensorType::get({blocks, c, kh, kw, block},
+                                              builder.getF32Type());
+      Value filter = builder.create<ov::ConstantOp>(
+          conv.getLoc(),
+          ov::makeF32Constant(packedType, std::move(packed), "packed_filter"));
+      Value bias;
+      if (epilogue.bias)
+        bias = builder.create<ov::ConstantOp>(
+            conv.getLoc(),
+            ov::makeF32Constant(
+                RankedTensorType::get({blocks * block}, builder.getF32Type()),
+                *epilogue.bias, "packed_bias"));
+      return builder.create<ovc::cpu::Conv2DOp>(
+          loc, conv.getType(), conv.getInput(), filter, bias, conv.getStrides(),
+          conv.getDilations(), window.begin, window.end, epilogue.min,
+          epilogue.max, "ovc_conv2d_f32_" + family);
+    });
+  }
 
-    Operation *last = chain.back();
-    builder.setInsertionPoint(last);
-    // The conv's layer comes first: the counters name the kernel after it.
-    SmallVector<Location> locs;
-    for (Operation *op : chain)
-      locs.push_back(op->getLoc());
-    Location loc = builder.getFusedLoc(locs);
-    auto packedType =
-        RankedTensorType::get({blocks, c, kh, kw, block}, builder.getF32Type());
-    Value filter = builder.create<ov::ConstantOp>(
-        conv.getLoc(),
-        ov::makeF32Constant(packedType, std::move(packed), "packed_filter"));
-    Value biasValue;
-    if (bias) {
-      auto biasType =
-          RankedTensorType::get({blocks * block}, builder.getF32Type());
-      biasValue = builder.create<ov::ConstantOp>(
-          conv.getLoc(), ov::makeF32Constant(biasType, *bias, "packed_bias"));
-    }
-    ov::ResolvedPads pads = ov::resolvePads(
-        inType.getShape().drop_front(2), f.drop_front(2), conv.getStrides(),
-        conv.getDilations(), conv.getPadsBegin(), conv.getPadsEnd(),
-        conv.getAutoPad());
-    auto kernel = builder.create<ovc::cpu::Conv2DOp>(
-        loc, outType, conv.getInput(), filter, biasValue, conv.getStrides(),
-        conv.getDilations(), pads.begin, pads.end, min, max,
-        "ovc_conv2d_f32_" + family);
-    last->getResult(0).replaceAllUsesWith(kernel.getResult());
-    Operation *oldFilter = conv.getFilter().getDefiningOp();
-    for (Operation *op : llvm::reverse(chain))
-      op->erase();
-    if (oldFilter->use_empty())
-      oldFilter->erase();
+  /// Depthwise: one input and one output channel per group. The kernel
+  /// vectorizes along output rows, in tiles of four vectors (twice the
+  /// family's channel block); rows narrower than one tile spend their time
+  /// in its scalar edges, and the generated loops are faster there.
+  void rewrite(ov::GroupConvolutionOp conv, int64_t block) {
+    auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
+    ArrayRef<int64_t> f = filterType.getShape(); // [G, OC/G, C/G, KH, KW]
+    auto inType = cast<RankedTensorType>(conv.getInput().getType());
+    auto outType = cast<RankedTensorType>(conv.getType());
+    if (f.size() != 5 || f[1] != 1 || f[2] != 1 || inType.getRank() != 4 ||
+        f[0] != inType.getDimSize(1) || outType.getRank() != 4 ||
+        outType.getDimSize(3) < 2 * block)
+      return;
+    std::optional<std::vector<float>> weights = kernelFilter(conv);
+    if (!weights)
+      return;
+    int64_t channels = f[0];
+    Epilogue epilogue = matchEpilogue(conv, channels, channels);
+    ov::ResolvedPads window = pads(conv, f.drop_front(3));
+    replace(conv, epilogue, [&](OpBuilder &builder, Location loc) {
+      auto type =
+          RankedTensorType::get({channels, f[3], f[4]}, builder.getF32Type());
+      Value filter = builder.create<ov::ConstantOp>(
+          conv.getLoc(),
+          ov::makeF32Constant(type, std::move(*weights), "depthwise_filter"));
+      Value bias;
+      if (epilogue.bias)
+        bias = builder.create<ov::ConstantOp>(
+            conv.getLoc(),
+            ov::makeF32Constant(
+                RankedTensorType::get({channels}, builder.getF32Type()),
+                *epilogue.bias, "depthwise_bias"));
+      return builder.create<ovc::cpu::DepthwiseConv2DOp>(
+          loc, conv.getType(), conv.getInput(), filter, bias, conv.getStrides(),
+          conv.getDilations(), window.begin, window.end, epilogue.min,
+          epilogue.max, "ovc_depthwise_conv2d_f32_" + family);
+    });
   }
 };
 

@@ -73,8 +73,13 @@ def ConvUkernels : Pass<"ovc-cpu-conv-ukernels", "::mlir::func::FuncOp"> {
     packed at compile time into blocks of the family's output-channel block
     (8 for sse41, 16 for avx2, 32 for avx512), and a following per-channel
     bias `ov.add`, then `ov.relu` or `ov.clamp`, each the only user of the
-    value before it, are fused into the kernel's epilogue. The kernel sums
-    in the order of the generated loops, so results do not change.
+    value before it, are fused into the kernel's epilogue. Depthwise
+    `ov.group_convolution`s (one input and one output channel per group)
+    with a constant filter and output rows of at least four vectors (two
+    channel blocks) become `ovc_cpu.depthwise_conv2d`, calling
+    `ovc_depthwise_conv2d_f32_<family>`, with the same epilogue fusion. The
+    kernels sum in the order of the generated loops, so results do not
+    change.
   }];
   let options = [
     Option<"family", "family", "std::string", /*default=*/"\"avx2\"",

@@ -55,6 +55,10 @@ enum ovc_conv2d_param {
   OVC_CONV2D_MIN,
   OVC_CONV2D_HAS_MAX,
   OVC_CONV2D_MAX,
+  /* Zeros above and left of the input that the kernel supplies itself
+   * (depthwise only; H and W then exclude them). */
+  OVC_CONV2D_PAD_TOP,
+  OVC_CONV2D_PAD_LEFT,
   OVC_CONV2D_NUM_PARAMS
 };
 
@@ -67,6 +71,29 @@ void ovc_conv2d_f32_avx2(const float *input, const float *filter,
 void ovc_conv2d_f32_avx512(const float *input, const float *filter,
                            const float *bias, float *output,
                            const float *params);
+
+/* ovc_depthwise_conv2d_f32_<family>(input, filter, bias, output, params)
+ *
+ *   input   [N, C, H, W], unpadded: the window starts PAD_TOP rows above
+ *           and PAD_LEFT columns left of it, and terms outside the input
+ *           are left out of the sum (they are zeros, so the sum is the
+ *           same unless a filter value is infinite or NaN)
+ *   filter  [C, KH, KW]
+ *   bias    [C] when params[OVC_CONV2D_HAS_BIAS], else unused
+ *   output  [N, C, OH, OW]
+ *
+ * params as above, with OC = C. Each output is the sum over (kh, kw), in
+ * that order, of rounded products (no FMA on any family, as ovc's loops),
+ * then the same epilogue. */
+void ovc_depthwise_conv2d_f32_sse41(const float *input, const float *filter,
+                                    const float *bias, float *output,
+                                    const float *params);
+void ovc_depthwise_conv2d_f32_avx2(const float *input, const float *filter,
+                                   const float *bias, float *output,
+                                   const float *params);
+void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
+                                     const float *bias, float *output,
+                                     const float *params);
 
 #ifdef __cplusplus
 }

@@ -78,3 +78,58 @@ func.func @runtime_filter(%x: tensor<1x1x2x2xf32>, %w: tensor<1x1x1x1xf32>) -> t
   %c = ov.convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x1x2x2xf32>, tensor<1x1x1x1xf32>) -> tensor<1x1x2x2xf32>
   return %c : tensor<1x1x2x2xf32>
 }
+
+// -----
+
+// A depthwise GroupConvolution (one input and one output channel per
+// group): ovc_cpu.depthwise_conv2d with the filter as [C, KH, KW], its
+// per-channel bias and Clamp fused, same_upper padding resolved.
+// CHECK-LABEL: func @depthwise_bias_clamp
+// CHECK: %[[W:.*]] = ov.constant {{.*}} : tensor<3x3x3xf32>
+// CHECK: %[[B:.*]] = ov.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>
+// CHECK: %[[Y:.*]] = ovc_cpu.depthwise_conv2d %arg0, %[[W]] bias %[[B]]
+// CHECK-SAME: max = 6.000000e+00 : f32, min = 0.000000e+00 : f32
+// CHECK-SAME: pads_begin = array<i64: 0, 0>, pads_end = array<i64: 1, 1>
+// CHECK-SAME: strides = array<i64: 2, 2>
+// CHECK-SAME: ukernel = "ovc_depthwise_conv2d_f32_avx2"
+// CHECK-SAME: -> tensor<1x3x4x32xf32>
+// CHECK-NOT: ov.group_convolution
+// CHECK-NOT: ov.clamp
+// CHECK: return %[[Y]]
+// SSE-LABEL: func @depthwise_bias_clamp
+// SSE: ukernel = "ovc_depthwise_conv2d_f32_sse41"
+func.func @depthwise_bias_clamp(%x: tensor<1x3x8x64xf32>) -> tensor<1x3x4x32xf32> {
+  %w = ov.constant dense<0.5> : tensor<3x1x1x3x3xf32>
+  %c = ov.group_convolution %x, %w {strides = array<i64: 2, 2>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>, auto_pad = #ov.auto_pad<same_upper>} : (tensor<1x3x8x64xf32>, tensor<3x1x1x3x3xf32>) -> tensor<1x3x4x32xf32>
+  %b = ov.constant dense<[[[1.0]], [[2.0]], [[3.0]]]> : tensor<3x1x1xf32>
+  %a = ov.add %c, %b : (tensor<1x3x4x32xf32>, tensor<3x1x1xf32>) -> tensor<1x3x4x32xf32>
+  %r = ov.clamp %a {min = 0.0 : f64, max = 6.0 : f64} : (tensor<1x3x4x32xf32>) -> tensor<1x3x4x32xf32>
+  return %r : tensor<1x3x4x32xf32>
+}
+
+// -----
+
+// Output rows narrower than one tile of the kernel (4 vectors: 32 pixels
+// for avx2, 16 for sse41) stay loops, which are faster there.
+// CHECK-LABEL: func @depthwise_narrow
+// CHECK: ov.group_convolution
+// CHECK-NOT: ovc_cpu.depthwise_conv2d
+// SSE-LABEL: func @depthwise_narrow
+// SSE: ovc_cpu.depthwise_conv2d
+func.func @depthwise_narrow(%x: tensor<1x2x4x16xf32>) -> tensor<1x2x4x16xf32> {
+  %w = ov.constant dense<0.5> : tensor<2x1x1x3x3xf32>
+  %c = ov.group_convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, dilations = array<i64: 1, 1>} : (tensor<1x2x4x16xf32>, tensor<2x1x1x3x3xf32>) -> tensor<1x2x4x16xf32>
+  return %c : tensor<1x2x4x16xf32>
+}
+
+// -----
+
+// Grouped but not depthwise (two channels per group): left to the loops.
+// CHECK-LABEL: func @grouped_not_depthwise
+// CHECK: ov.group_convolution
+// CHECK-NOT: ovc_cpu.depthwise_conv2d
+func.func @grouped_not_depthwise(%x: tensor<1x4x6x6xf32>) -> tensor<1x4x4x4xf32> {
+  %w = ov.constant dense<1.0> : tensor<2x2x2x3x3xf32>
+  %c = ov.group_convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x4x6x6xf32>, tensor<2x2x2x3x3xf32>) -> tensor<1x4x4x4xf32>
+  return %c : tensor<1x4x4x4xf32>
+}

@@ -1,11 +1,12 @@
-//===- Conv2DBufferization.cpp - ovc_cpu.conv2d as a microkernel call -----===//
+//===- ConvBufferization.cpp - ovc_cpu convolutions as kernel calls -------===//
 //
-// ovc_cpu.conv2d bufferizes into
-//   ovc_conv2d_f32_<family>(padded input, packed filter, bias, output,
-//                           params)
-// (targets/cpu/ukernels). Padding is materialized here, as a zero-filled
-// buffer with the input copied into its interior, so that the kernel reads
-// every window without bounds checks.
+// ovc_cpu.conv2d and ovc_cpu.depthwise_conv2d bufferize into
+//   <ukernel>(padded input, filter, bias, output, params)
+// (targets/cpu/ukernels, ukernels.h for the parameters). For the
+// convolution kernel, padding is materialized here, as a zero-filled buffer
+// with the input copied into its interior, so that the kernel reads every
+// window without bounds checks; the depthwise kernel handles borders
+// itself.
 //
 //===----------------------------------------------------------------------===//
 
@@ -49,15 +50,30 @@ Value padded(RewriterBase &rewriter, Location loc, Value input,
   return buffer;
 }
 
-struct Conv2DBufferization
-    : public KernelCallBufferization<Conv2DBufferization, ovc::cpu::Conv2DOp> {
+/// The filter's window: [.., C, KH, KW, B] packed, or [C, KH, KW].
+std::pair<int64_t, int64_t> window(ovc::cpu::Conv2DOp conv) {
+  auto type = conv.getFilter().getType();
+  return {type.getDimSize(2), type.getDimSize(3)};
+}
+std::pair<int64_t, int64_t> window(ovc::cpu::DepthwiseConv2DOp conv) {
+  auto type = conv.getFilter().getType();
+  return {type.getDimSize(1), type.getDimSize(2)};
+}
+
+/// Whether the kernel leaves out the taps in the padding itself (else the
+/// input is copied into a zero-filled buffer first).
+bool padsInKernel(ovc::cpu::Conv2DOp) { return false; }
+bool padsInKernel(ovc::cpu::DepthwiseConv2DOp) { return true; }
+
+template <typename ConvOp>
+struct ConvCallBufferization
+    : public KernelCallBufferization<ConvCallBufferization<ConvOp>, ConvOp> {
   LogicalResult bufferize(Operation *op, RewriterBase &rewriter,
                           const BufferizationOptions &options) const {
-    auto conv = cast<ovc::cpu::Conv2DOp>(op);
+    auto conv = cast<ConvOp>(op);
     Location loc = op->getLoc();
     auto inType = conv.getInput().getType();
     auto outType = conv.getOutput().getType();
-    auto filterType = conv.getFilter().getType();
 
     FailureOr<Value> input = getBuffer(rewriter, conv.getInput(), options);
     FailureOr<Value> filter = getBuffer(rewriter, conv.getFilter(), options);
@@ -68,7 +84,8 @@ struct Conv2DBufferization
                       padsEnd = conv.getPadsEnd();
     bool hasPads = llvm::any_of(padsBegin, [](int64_t p) { return p; }) ||
                    llvm::any_of(padsEnd, [](int64_t p) { return p; });
-    if (hasPads)
+    bool materialize = hasPads && !padsInKernel(conv);
+    if (materialize)
       in = padded(rewriter, loc, in, padsBegin, padsEnd);
     Value bias = *filter;
     if (conv.getBias()) {
@@ -80,9 +97,12 @@ struct Conv2DBufferization
     Value out = rewriter.create<memref::AllocOp>(
         loc, MemRefType::get(outType.getShape(), outType.getElementType()));
 
-    int64_t h = inType.getDimSize(2) + padsBegin[0] + padsEnd[0];
-    int64_t w = inType.getDimSize(3) + padsBegin[1] + padsEnd[1];
-    int64_t kh = filterType.getDimSize(2), kw = filterType.getDimSize(3);
+    int64_t h = inType.getDimSize(2), w = inType.getDimSize(3);
+    if (materialize) {
+      h += padsBegin[0] + padsEnd[0];
+      w += padsBegin[1] + padsEnd[1];
+    }
+    auto [kh, kw] = window(conv);
     int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
     ArrayRef<int64_t> strides = conv.getStrides();
     // A pointwise convolution over whole rows is one long row: the kernel's
@@ -116,6 +136,10 @@ struct Conv2DBufferization
       params[OVC_CONV2D_HAS_MAX] = 1;
       params[OVC_CONV2D_MAX] = max.getValueAsDouble();
     }
+    if (hasPads && !materialize) {
+      params[OVC_CONV2D_PAD_TOP] = padsBegin[0];
+      params[OVC_CONV2D_PAD_LEFT] = padsBegin[1];
+    }
     // Parameters travel as f32: exact below 2^24.
     for (int p = OVC_CONV2D_N; p <= OVC_CONV2D_DW; ++p)
       if (params[p] >= double(1 << 24))
@@ -136,6 +160,8 @@ struct Conv2DBufferization
 
 void ovc::cpu::registerBufferizationInterfaces(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *context, CPUDialect *) {
-    Conv2DOp::attachInterface<Conv2DBufferization>(*context);
+    Conv2DOp::attachInterface<ConvCallBufferization<Conv2DOp>>(*context);
+    DepthwiseConv2DOp::attachInterface<
+        ConvCallBufferization<DepthwiseConv2DOp>>(*context);
   });
 }

@@ -1,0 +1,39 @@
+// RUN: ovc-opt %s -split-input-file -verify-diagnostics
+
+func.func @conv_blocks(%x: tensor<1x3x8x8xf32>, %w: tensor<1x3x3x3x16xf32>) -> tensor<1x20x6x6xf32> {
+  // expected-error @+1 {{packed filter has 1 blocks of 16 output channels, result has 20 channels}}
+  %y = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32> -> tensor<1x20x6x6xf32>
+  return %y : tensor<1x20x6x6xf32>
+}
+
+// -----
+
+func.func @conv_spatial(%x: tensor<1x3x8x8xf32>, %w: tensor<1x3x3x3x16xf32>) -> tensor<1x16x7x8xf32> {
+  // expected-error @+1 {{result spatial dims [7, 8], expected [8, 8]}}
+  %y = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32> -> tensor<1x16x7x8xf32>
+  return %y : tensor<1x16x7x8xf32>
+}
+
+// -----
+
+func.func @depthwise_channels(%x: tensor<1x4x8x8xf32>, %w: tensor<3x3x3xf32>) -> tensor<1x4x6x6xf32> {
+  // expected-error @+1 {{input, filter and result must have the same channels, got 4, 3 and 4}}
+  %y = ovc_cpu.depthwise_conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x4x8x8xf32>, tensor<3x3x3xf32> -> tensor<1x4x6x6xf32>
+  return %y : tensor<1x4x6x6xf32>
+}
+
+// -----
+
+func.func @depthwise_bias(%x: tensor<1x4x8x8xf32>, %w: tensor<4x3x3xf32>, %b: tensor<16xf32>) -> tensor<1x4x4x4xf32> {
+  // expected-error @+1 {{bias must have 4 values}}
+  %y = ovc_cpu.depthwise_conv2d %x, %w bias %b {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x4x8x8xf32>, tensor<4x3x3xf32>, tensor<16xf32> -> tensor<1x4x4x4xf32>
+  return %y : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+func.func @depthwise_stride(%x: tensor<1x4x8x8xf32>, %w: tensor<4x3x3xf32>) -> tensor<1x4x6x6xf32> {
+  // expected-error @+1 {{'strides' must be >= 1, got 0}}
+  %y = ovc_cpu.depthwise_conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 0, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x4x8x8xf32>, tensor<4x3x3xf32> -> tensor<1x4x6x6xf32>
+  return %y : tensor<1x4x6x6xf32>
+}
