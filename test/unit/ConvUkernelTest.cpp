@@ -15,6 +15,7 @@ extern "C" {
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -55,6 +56,43 @@ struct Shape {
   bool bias, hasMin, hasMax;
 };
 
+// The clamp bounds every test uses.
+constexpr float kLo = -0.25f, kHi = 0.5f;
+
+// The documented epilogue: + bias, then max(min), then min(max).
+float epilogue(float acc, float bias, bool hasBias, bool hasMin, bool hasMax) {
+  if (hasBias)
+    acc += bias;
+  if (hasMin && acc < kLo)
+    acc = kLo;
+  if (hasMax && acc > kHi)
+    acc = kHi;
+  return acc;
+}
+
+// The kernels' parameter array for `s` (ukernels.h).
+void setParams(float *params, const Shape &s, int64_t oh, int64_t ow) {
+  std::fill(params, params + OVC_CONV2D_NUM_PARAMS, 0.0f);
+  params[OVC_CONV2D_N] = s.n;
+  params[OVC_CONV2D_C] = s.c;
+  params[OVC_CONV2D_H] = s.h;
+  params[OVC_CONV2D_W] = s.w;
+  params[OVC_CONV2D_OC] = s.oc;
+  params[OVC_CONV2D_OH] = oh;
+  params[OVC_CONV2D_OW] = ow;
+  params[OVC_CONV2D_KH] = s.kh;
+  params[OVC_CONV2D_KW] = s.kw;
+  params[OVC_CONV2D_SH] = s.sh;
+  params[OVC_CONV2D_SW] = s.sw;
+  params[OVC_CONV2D_DH] = s.dh;
+  params[OVC_CONV2D_DW] = s.dw;
+  params[OVC_CONV2D_HAS_BIAS] = s.bias;
+  params[OVC_CONV2D_HAS_MIN] = s.hasMin;
+  params[OVC_CONV2D_MIN] = kLo;
+  params[OVC_CONV2D_HAS_MAX] = s.hasMax;
+  params[OVC_CONV2D_MAX] = kHi;
+}
+
 void check(const Family &family, const Shape &s, uint32_t seed) {
   SCOPED_TRACE(family.name);
   std::mt19937 rng(seed);
@@ -81,7 +119,6 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
     packedBias[o] = bias[o];
   }
 
-  const float lo = -0.25f, hi = 0.5f;
   std::vector<float> expected(s.n * s.oc * oh * ow);
   for (int64_t n = 0; n < s.n; ++n)
     for (int64_t o = 0; o < s.oc; ++o)
@@ -102,34 +139,12 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
                   acc = acc + product;
                 }
               }
-          if (s.bias)
-            acc += bias[o];
-          if (s.hasMin && acc < lo)
-            acc = lo;
-          if (s.hasMax && acc > hi)
-            acc = hi;
-          expected[((n * s.oc + o) * oh + y) * ow + x] = acc;
+          expected[((n * s.oc + o) * oh + y) * ow + x] =
+              epilogue(acc, bias[o], s.bias, s.hasMin, s.hasMax);
         }
 
-  float params[OVC_CONV2D_NUM_PARAMS] = {};
-  params[OVC_CONV2D_N] = s.n;
-  params[OVC_CONV2D_C] = s.c;
-  params[OVC_CONV2D_H] = s.h;
-  params[OVC_CONV2D_W] = s.w;
-  params[OVC_CONV2D_OC] = s.oc;
-  params[OVC_CONV2D_OH] = oh;
-  params[OVC_CONV2D_OW] = ow;
-  params[OVC_CONV2D_KH] = s.kh;
-  params[OVC_CONV2D_KW] = s.kw;
-  params[OVC_CONV2D_SH] = s.sh;
-  params[OVC_CONV2D_SW] = s.sw;
-  params[OVC_CONV2D_DH] = s.dh;
-  params[OVC_CONV2D_DW] = s.dw;
-  params[OVC_CONV2D_HAS_BIAS] = s.bias;
-  params[OVC_CONV2D_HAS_MIN] = s.hasMin;
-  params[OVC_CONV2D_MIN] = lo;
-  params[OVC_CONV2D_HAS_MAX] = s.hasMax;
-  params[OVC_CONV2D_MAX] = hi;
+  float params[OVC_CONV2D_NUM_PARAMS];
+  setParams(params, s, oh, ow);
   // A pointwise, unit-stride convolution also runs as one long row, as the
   // compiler calls it.
   bool longRow = s.kh == 1 && s.kw == 1 && s.sh == 1 && s.sw == 1;
@@ -220,7 +235,6 @@ void checkDepthwise(const Family &family, const DepthwiseShape &s,
       v = dist(rng);
   // A NaN must come out as NaN through the clamp.
   input[input.size() / 2] = std::nanf("");
-  const float lo = -0.25f, hi = 0.5f;
   std::vector<float> expected(s.n * s.c * oh * ow);
   for (int64_t n = 0; n < s.n; ++n)
     for (int64_t c = 0; c < s.c; ++c)
@@ -239,33 +253,14 @@ void checkDepthwise(const Family &family, const DepthwiseShape &s,
               volatile float product = in * w;
               acc = acc + product;
             }
-          if (s.bias)
-            acc += bias[c];
-          if (s.hasMin && acc < lo)
-            acc = lo;
-          if (s.hasMax && acc > hi)
-            acc = hi;
-          expected[((n * s.c + c) * oh + y) * ow + x] = acc;
+          expected[((n * s.c + c) * oh + y) * ow + x] =
+              epilogue(acc, bias[c], s.bias, s.hasMin, s.hasMax);
         }
-  float params[OVC_CONV2D_NUM_PARAMS] = {};
-  params[OVC_CONV2D_N] = s.n;
-  params[OVC_CONV2D_C] = s.c;
-  params[OVC_CONV2D_H] = s.h;
-  params[OVC_CONV2D_W] = s.w;
-  params[OVC_CONV2D_OC] = s.c;
-  params[OVC_CONV2D_OH] = oh;
-  params[OVC_CONV2D_OW] = ow;
-  params[OVC_CONV2D_KH] = s.kh;
-  params[OVC_CONV2D_KW] = s.kw;
-  params[OVC_CONV2D_SH] = s.sh;
-  params[OVC_CONV2D_SW] = s.sw;
-  params[OVC_CONV2D_DH] = s.dh;
-  params[OVC_CONV2D_DW] = s.dw;
-  params[OVC_CONV2D_HAS_BIAS] = s.bias;
-  params[OVC_CONV2D_HAS_MIN] = s.hasMin;
-  params[OVC_CONV2D_MIN] = lo;
-  params[OVC_CONV2D_HAS_MAX] = s.hasMax;
-  params[OVC_CONV2D_MAX] = hi;
+  float params[OVC_CONV2D_NUM_PARAMS];
+  setParams(params,
+            {s.n, s.c, s.h, s.w, s.c, s.kh, s.kw, s.sh, s.sw, s.dh, s.dw,
+             s.bias, s.hasMin, s.hasMax},
+            oh, ow);
   params[OVC_CONV2D_PAD_TOP] = s.pt;
   params[OVC_CONV2D_PAD_LEFT] = s.pl;
   std::vector<float> output(expected.size() + 64, 12345.0f);
