@@ -160,6 +160,7 @@ static void addLLVMStage(OpPassManager &pm) {
   // Slices of parallel parts have dynamic offsets: their address arithmetic
   // comes out of the expansion above as affine.apply.
   pm.addPass(createLowerAffinePass());
+  pm.nest<func::FuncOp>().addPass(ovc::cpu::createApproximateExp());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());
   // erf and friends have no LLVM intrinsic: call libm.

@@ -88,4 +88,18 @@ def ConvUkernels : Pass<"ovc-cpu-conv-ukernels", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::ovc::cpu::CPUDialect"];
 }
 
+def ApproximateExp : Pass<"ovc-cpu-approximate-exp", "::mlir::func::FuncOp"> {
+  let summary = "Compute f32 exp with a polynomial that vectorizes";
+  let description = [{
+    Replaces every f32 `math.exp` (scalar or vector) with MLIR's polynomial
+    approximation (arith and math.fma only; inf, NaN, overflow and underflow
+    handled). Without it, a vectorized loop of exp calls libm's expf once
+    per lane: SoftMax, Sigmoid, Swish and friends then run at scalar speed.
+    Other math functions are left to LLVM and libm.
+  }];
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::math::MathDialect",
+                           "::mlir::vector::VectorDialect"];
+}
+
 #endif // OVC_TARGETS_CPU_PASSES_TD
