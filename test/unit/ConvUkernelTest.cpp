@@ -23,12 +23,16 @@ extern "C" {
 
 namespace {
 
+// ovc_conv2d_f32_*: input, filter, bias, residual, output, params.
+using ConvKernel = void (*)(const float *, const float *, const float *,
+                            const float *, float *, const float *);
+// ovc_depthwise_conv2d_f32_*: input, filter, bias, output, params.
 using Kernel = void (*)(const float *, const float *, const float *, float *,
                         const float *);
 
 struct Family {
   const char *name;
-  Kernel kernel;
+  ConvKernel kernel;
   Kernel depthwise;
   int block;
   bool fma;
@@ -54,15 +58,19 @@ std::vector<Family> families() {
 struct Shape {
   int64_t n, c, h, w, oc, kh, kw, sh, sw, dh, dw;
   bool bias, hasMin, hasMax;
+  bool residual = false; // a skip connection added before the clamp
 };
 
 // The clamp bounds every test uses.
 constexpr float kLo = -0.25f, kHi = 0.5f;
 
 // The documented epilogue: + bias, then max(min), then min(max).
-float epilogue(float acc, float bias, bool hasBias, bool hasMin, bool hasMax) {
+float epilogue(float acc, float bias, bool hasBias, bool hasMin, bool hasMax,
+               const float *residual = nullptr) {
   if (hasBias)
     acc += bias;
+  if (residual)
+    acc += *residual;
   if (hasMin && acc < kLo)
     acc = kLo;
   if (hasMax && acc > kHi)
@@ -91,6 +99,7 @@ void setParams(float *params, const Shape &s, int64_t oh, int64_t ow) {
   params[OVC_CONV2D_MIN] = kLo;
   params[OVC_CONV2D_HAS_MAX] = s.hasMax;
   params[OVC_CONV2D_MAX] = kHi;
+  params[OVC_CONV2D_HAS_RESIDUAL] = s.residual;
 }
 
 void check(const Family &family, const Shape &s, uint32_t seed) {
@@ -106,6 +115,9 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
   for (float &v : filter)
     v = dist(rng);
   for (float &v : bias)
+    v = dist(rng);
+  std::vector<float> skip(s.n * s.oc * oh * ow);
+  for (float &v : skip)
     v = dist(rng);
 
   // Packed as the compiler packs: [OC / B, C, KH, KW, B], zeros past OC.
@@ -139,8 +151,9 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
                   acc = acc + product;
                 }
               }
-          expected[((n * s.oc + o) * oh + y) * ow + x] =
-              epilogue(acc, bias[o], s.bias, s.hasMin, s.hasMax);
+          expected[((n * s.oc + o) * oh + y) * ow + x] = epilogue(
+              acc, bias[o], s.bias, s.hasMin, s.hasMax,
+              s.residual ? &skip[((n * s.oc + o) * oh + y) * ow + x] : nullptr);
         }
 
   float params[OVC_CONV2D_NUM_PARAMS];
@@ -157,8 +170,8 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
     }
     // The sentinel around the output catches writes past its end.
     std::vector<float> output(expected.size() + 64, 12345.0f);
-    family.kernel(input.data(), packed.data(), packedBias.data(), output.data(),
-                  p);
+    family.kernel(input.data(), packed.data(), packedBias.data(), skip.data(),
+                  output.data(), p);
     for (size_t i = 0; i < expected.size(); ++i)
       ASSERT_EQ(std::memcmp(&output[i], &expected[i], sizeof(float)), 0)
           << "element " << i << ": " << output[i] << " vs " << expected[i]
@@ -188,6 +201,13 @@ const Shape kShapes[] = {
     {1, 300, 5, 7, 13, 1, 1, 1, 1, 1, 1, true, true, false},
     {1, 600, 4, 9, 38, 1, 1, 1, 1, 1, 1, false, false, false},
     {1, 70, 3, 3, 7, 1, 1, 1, 1, 1, 1, true, false, false},
+    // A residual added before the clamp, in each tile: the channel tile's
+    // transposed store, the row tile, the pointwise GEMM (with partial sums
+    // over several panels).
+    {1, 40, 9, 11, 20, 3, 3, 1, 1, 1, 1, true, true, false, true},
+    {2, 3, 6, 60, 7, 3, 3, 1, 1, 1, 1, false, true, true, true},
+    {1, 300, 5, 7, 13, 1, 1, 1, 1, 1, 1, true, true, false, true},
+    {2, 3, 40, 50, 20, 1, 1, 1, 1, 1, 1, true, false, true, true},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {

@@ -46,12 +46,16 @@ struct Layer {
   int64_t ow() const { return (w + pl + pr - dw * (kw - 1) - 1) / sw + 1; }
 };
 
+// ovc_conv2d_f32_*: input, filter, bias, residual, output, params.
+using ConvKernel = void (*)(const float *, const float *, const float *,
+                            const float *, float *, const float *);
+// ovc_depthwise_conv2d_f32_*: input, filter, bias, output, params.
 using Kernel = void (*)(const float *, const float *, const float *, float *,
                         const float *);
 
 struct Family {
   const char *name;
-  Kernel kernel;
+  ConvKernel kernel;
   Kernel depthwise;
   int64_t block;
 };
@@ -127,8 +131,12 @@ double timeOvc(const Layer &l, const Family &family, int reps,
                       &input[(plane * l.h + y) * l.w], l.w * sizeof(float));
       in = padded.data();
     }
-    (depthwise ? family.depthwise : family.kernel)(
-        in, packed.data(), paddedBias.data(), output.data(), params);
+    if (depthwise)
+      family.depthwise(in, packed.data(), paddedBias.data(), output.data(),
+                       params);
+    else // no residual: any valid pointer
+      family.kernel(in, packed.data(), paddedBias.data(), packed.data(),
+                    output.data(), params);
   });
 }
 

@@ -75,6 +75,9 @@ LogicalResult Conv2DOp::verify() {
       return emitOpError("bias must have ")
              << filter.getDimSize(0) * block << " values (whole blocks)";
   }
+  if (getResidual() && getResidual().getType() != out)
+    return emitOpError("residual must have the result's type ")
+           << out << ", got " << getResidual().getType();
   return success();
 }
 

@@ -23,38 +23,41 @@ def CPU_Dialect : Dialect {
 class CPU_Op<string mnemonic, list<Trait> traits = []>
     : Op<CPU_Dialect, mnemonic, traits>;
 
-def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure]> {
-  let summary = "2-D convolution + bias + clamp by a register-blocked kernel";
+def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
+  let summary = "2-D convolution + bias + residual + clamp by a register-blocked kernel";
   let description = [{
     `input` is `[N, C, H, W]` (unpadded; `pads_begin`/`pads_end` are zeros
     around H and W), `filter` is packed `[ceil(OC / B), C, KH, KW, B]` for
     the kernel's block of B output channels (channels past OC are zero),
-    `bias` is `[ceil(OC / B) * B]`. The result is `[N, OC, OH, OW]`:
-    the convolution summed over (c, kh, kw) in that order, plus the bias,
-    then `max(x, min)` and `min(x, max)` when those are present (ReLU is
+    `bias` is `[ceil(OC / B) * B]`, `residual` has the result's type. The
+    result is `[N, OC, OH, OW]`: the convolution summed over (c, kh, kw) in
+    that order, plus the bias, plus the residual (a skip connection), then
+    `max(x, min)` and `min(x, max)` when those are present (ReLU is
     `min = 0`).
 
     `ukernel` names the kernel (`ovc_conv2d_f32_avx2`, ...), whose block B
     the filter was packed for.
 
     ```mlir
-    %y = ovc_cpu.conv2d %x, %w bias %b {dilations = array<i64: 1, 1>,
+    %y = ovc_cpu.conv2d %x, %w bias %b : tensor<16xf32>
+           residual %r : tensor<1x4x8x8xf32> {dilations = array<i64: 1, 1>,
            min = 0.0 : f32, pads_begin = array<i64: 1, 1>,
            pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>,
            ukernel = "ovc_conv2d_f32_avx2"}
-         : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32>, tensor<16xf32>
-        -> tensor<1x4x8x8xf32>
+         : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32> -> tensor<1x4x8x8xf32>
     ```
   }];
   let arguments = (ins F32Tensor:$input, F32Tensor:$filter,
-      Optional<F32Tensor>:$bias, DenseI64ArrayAttr:$strides,
+      Optional<F32Tensor>:$bias, Optional<F32Tensor>:$residual,
+      DenseI64ArrayAttr:$strides,
       DenseI64ArrayAttr:$dilations, DenseI64ArrayAttr:$pads_begin,
       DenseI64ArrayAttr:$pads_end, OptionalAttr<F32Attr>:$min,
       OptionalAttr<F32Attr>:$max, StrAttr:$ukernel);
   let results = (outs F32Tensor:$output);
   let assemblyFormat = [{
-    $input `,` $filter (`bias` $bias^)? attr-dict `:` type($input) `,`
-    type($filter) (`,` type($bias)^)? `->` type($output)
+    $input `,` $filter (`bias` $bias^ `:` type($bias))?
+    (`residual` $residual^ `:` type($residual))? attr-dict `:` type($input)
+    `,` type($filter) `->` type($output)
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{
@@ -77,12 +80,12 @@ def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
     `ukernel` names the kernel (`ovc_depthwise_conv2d_f32_avx2`, ...).
 
     ```mlir
-    %y = ovc_cpu.depthwise_conv2d %x, %w bias %b {dilations = array<i64: 1, 1>,
-           min = 0.0 : f32, pads_begin = array<i64: 1, 1>,
-           pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>,
-           ukernel = "ovc_depthwise_conv2d_f32_avx2"}
-         : tensor<1x8x16x16xf32>, tensor<8x3x3xf32>, tensor<8xf32>
-        -> tensor<1x8x8x8xf32>
+    %y = ovc_cpu.depthwise_conv2d %x, %w bias %b : tensor<8xf32>
+           {dilations = array<i64: 1, 1>, min = 0.0 : f32,
+            pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>,
+            strides = array<i64: 2, 2>,
+            ukernel = "ovc_depthwise_conv2d_f32_avx2"}
+         : tensor<1x8x16x16xf32>, tensor<8x3x3xf32> -> tensor<1x8x8x8xf32>
     ```
   }];
   let arguments = (ins F32Tensor:$input, F32Tensor:$filter,
@@ -92,8 +95,8 @@ def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
       OptionalAttr<F32Attr>:$max, StrAttr:$ukernel);
   let results = (outs F32Tensor:$output);
   let assemblyFormat = [{
-    $input `,` $filter (`bias` $bias^)? attr-dict `:` type($input) `,`
-    type($filter) (`,` type($bias)^)? `->` type($output)
+    $input `,` $filter (`bias` $bias^ `:` type($bias))? attr-dict `:`
+    type($input) `,` type($filter) `->` type($output)
   }];
   let hasVerifier = 1;
 }

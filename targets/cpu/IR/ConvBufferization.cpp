@@ -60,6 +60,15 @@ std::pair<int64_t, int64_t> window(ovc::cpu::DepthwiseConv2DOp conv) {
   return {type.getDimSize(1), type.getDimSize(2)};
 }
 
+/// The residual the convolution kernel adds (the depthwise kernel takes
+/// none: its call has no residual argument).
+std::optional<Value> residual(ovc::cpu::Conv2DOp conv) {
+  return conv.getResidual();
+}
+std::optional<Value> residual(ovc::cpu::DepthwiseConv2DOp) {
+  return std::nullopt;
+}
+
 /// Whether the kernel leaves out the taps in the padding itself (else the
 /// input is copied into a zero-filled buffer first).
 bool padsInKernel(ovc::cpu::Conv2DOp) { return false; }
@@ -145,10 +154,24 @@ struct ConvCallBufferization
       if (params[p] >= double(1 << 24))
         return op->emitError("convolution too large for the microkernel");
 
-    SmallVector<Value> args = {
-        pointerTo(rewriter, loc, in), pointerTo(rewriter, loc, *filter),
-        pointerTo(rewriter, loc, bias), pointerTo(rewriter, loc, out),
-        pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
+    SmallVector<Value> args = {pointerTo(rewriter, loc, in),
+                               pointerTo(rewriter, loc, *filter),
+                               pointerTo(rewriter, loc, bias)};
+    if (std::optional<Value> skip = residual(conv)) {
+      // Without a residual the kernel reads none: any valid pointer will do.
+      Value buffer = *filter;
+      if (*skip) {
+        FailureOr<Value> skipBuffer = getBuffer(rewriter, *skip, options);
+        if (failed(skipBuffer))
+          return failure();
+        buffer = contiguous(rewriter, loc, *skipBuffer);
+        params[OVC_CONV2D_HAS_RESIDUAL] = 1;
+      }
+      args.push_back(pointerTo(rewriter, loc, buffer));
+    }
+    args.push_back(pointerTo(rewriter, loc, out));
+    args.push_back(
+        pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params)));
     rewriter.create<func::CallOp>(
         loc, declareKernel(rewriter, op, conv.getUkernel(), args.size()), args);
     replaceOpWithBufferizedValues(rewriter, op, out);

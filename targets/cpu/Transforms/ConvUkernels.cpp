@@ -69,22 +69,35 @@ std::optional<std::vector<float>> channelBias(ov::AddOp add, Value conv,
 }
 
 /// The ops fused into a kernel's epilogue after `conv`: a per-channel bias
-/// (padded to `paddedChannels` with zeros), then ReLU or Clamp, each the
-/// only user of the value before it.
+/// (padded to `paddedChannels` with zeros), then, with `withResidual`, the
+/// Add of another tensor of the same type (a skip connection), then ReLU
+/// or Clamp, each the only user of the value before it.
 struct Epilogue {
   SmallVector<Operation *> chain; // conv first
   std::optional<std::vector<float>> bias;
+  Value residual;
   FloatAttr min, max;
 };
 
 Epilogue matchEpilogue(Operation *conv, int64_t channels,
-                       int64_t paddedChannels) {
+                       int64_t paddedChannels, bool withResidual) {
   Epilogue e;
   e.chain.push_back(conv);
   Value result = conv->getResult(0);
   if (auto add = soleUser<ov::AddOp>(result)) {
     if ((e.bias = channelBias(add, result, channels))) {
       e.bias->resize(paddedChannels, 0.0f);
+      e.chain.push_back(add);
+      result = add.getResult();
+    }
+  }
+  // x + residual == residual + x in IEEE arithmetic, so either operand order
+  // gives the kernel's bits.
+  if (auto add = soleUser<ov::AddOp>(result); add && withResidual) {
+    Value other = add.getLhs() == result ? add.getRhs() : add.getLhs();
+    if (add.getLhs() != add.getRhs() && other.getType() == result.getType() &&
+        add.getType() == result.getType()) {
+      e.residual = other;
       e.chain.push_back(add);
       result = add.getResult();
     }
@@ -186,7 +199,8 @@ struct ConvUkernelsPass
         packed[((o / block) * c * kh * kw + i) * block + o % block] =
             (*weights)[o * c * kh * kw + i];
 
-    Epilogue epilogue = matchEpilogue(conv, oc, blocks * block);
+    Epilogue epilogue =
+        matchEpilogue(conv, oc, blocks * block, /*withResidual=*/true);
     ov::ResolvedPads window = pads(conv, f.drop_front(2));
     replace(conv, epilogue, [&](OpBuilder &builder, Location loc) {
       auto packedType = RankedTensorType::get({blocks, c, kh, kw, block},
@@ -202,9 +216,9 @@ struct ConvUkernelsPass
                 RankedTensorType::get({blocks * block}, builder.getF32Type()),
                 *epilogue.bias, "packed_bias"));
       return builder.create<ovc::cpu::Conv2DOp>(
-          loc, conv.getType(), conv.getInput(), filter, bias, conv.getStrides(),
-          conv.getDilations(), window.begin, window.end, epilogue.min,
-          epilogue.max, "ovc_conv2d_f32_" + family);
+          loc, conv.getType(), conv.getInput(), filter, bias, epilogue.residual,
+          conv.getStrides(), conv.getDilations(), window.begin, window.end,
+          epilogue.min, epilogue.max, "ovc_conv2d_f32_" + family);
     });
   }
 
@@ -225,7 +239,8 @@ struct ConvUkernelsPass
     if (!weights)
       return;
     int64_t channels = f[0];
-    Epilogue epilogue = matchEpilogue(conv, channels, channels);
+    Epilogue epilogue =
+        matchEpilogue(conv, channels, channels, /*withResidual=*/false);
     ov::ResolvedPads window = pads(conv, f.drop_front(3));
     replace(conv, epilogue, [&](OpBuilder &builder, Location loc) {
       auto type =

@@ -24,17 +24,19 @@ extern "C" {
 #define OVC_CONV2D_BLOCK_AVX2 16
 #define OVC_CONV2D_BLOCK_AVX512 32
 
-/* ovc_conv2d_f32_<family>(input, filter, bias, output, params)
+/* ovc_conv2d_f32_<family>(input, filter, bias, residual, output, params)
  *
  *   input   [N, C, H, W], already zero-padded
  *   filter  [ceil(OC / B), C, KH, KW, B] (B = the family's block; output
  *           channels past OC are zero)
  *   bias    [ceil(OC / B) * B] when params[OVC_CONV2D_HAS_BIAS], else unused
+ *   residual [N, OC, OH, OW] when params[OVC_CONV2D_HAS_RESIDUAL], else
+ *           unused
  *   output  [N, OC, OH, OW]
  *
  * Each output is sum over (c, kh, kw), in that order, of input * filter,
  * accumulated with one rounding per step (FMA where the family has it),
- * then + bias, then max(min), then min(max). This is the order of the loops
+ * then + bias, then + residual, then max(min), then min(max). This is the order of the loops
  * ovc generates, so a layer gives the same bits either way. */
 enum ovc_conv2d_param {
   OVC_CONV2D_N,
@@ -59,18 +61,20 @@ enum ovc_conv2d_param {
    * (depthwise only; H and W then exclude them). */
   OVC_CONV2D_PAD_TOP,
   OVC_CONV2D_PAD_LEFT,
+  /* Whether the convolution adds `residual` (not depthwise). */
+  OVC_CONV2D_HAS_RESIDUAL,
   OVC_CONV2D_NUM_PARAMS
 };
 
 void ovc_conv2d_f32_sse41(const float *input, const float *filter,
-                          const float *bias, float *output,
-                          const float *params);
+                          const float *bias, const float *residual,
+                          float *output, const float *params);
 void ovc_conv2d_f32_avx2(const float *input, const float *filter,
-                         const float *bias, float *output,
-                         const float *params);
+                          const float *bias, const float *residual,
+                          float *output, const float *params);
 void ovc_conv2d_f32_avx512(const float *input, const float *filter,
-                           const float *bias, float *output,
-                           const float *params);
+                          const float *bias, const float *residual,
+                          float *output, const float *params);
 
 /* ovc_depthwise_conv2d_f32_<family>(input, filter, bias, output, params)
  *

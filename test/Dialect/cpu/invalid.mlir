@@ -26,7 +26,7 @@ func.func @depthwise_channels(%x: tensor<1x4x8x8xf32>, %w: tensor<3x3x3xf32>) ->
 
 func.func @depthwise_bias(%x: tensor<1x4x8x8xf32>, %w: tensor<4x3x3xf32>, %b: tensor<16xf32>) -> tensor<1x4x4x4xf32> {
   // expected-error @+1 {{bias must have 4 values}}
-  %y = ovc_cpu.depthwise_conv2d %x, %w bias %b {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x4x8x8xf32>, tensor<4x3x3xf32>, tensor<16xf32> -> tensor<1x4x4x4xf32>
+  %y = ovc_cpu.depthwise_conv2d %x, %w bias %b : tensor<16xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x4x8x8xf32>, tensor<4x3x3xf32> -> tensor<1x4x4x4xf32>
   return %y : tensor<1x4x4x4xf32>
 }
 
@@ -36,4 +36,12 @@ func.func @depthwise_stride(%x: tensor<1x4x8x8xf32>, %w: tensor<4x3x3xf32>) -> t
   // expected-error @+1 {{'strides' must be >= 1, got 0}}
   %y = ovc_cpu.depthwise_conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 0, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x4x8x8xf32>, tensor<4x3x3xf32> -> tensor<1x4x6x6xf32>
   return %y : tensor<1x4x6x6xf32>
+}
+
+// -----
+
+func.func @conv_residual(%x: tensor<1x3x8x8xf32>, %w: tensor<1x3x1x1x16xf32>, %r: tensor<1x16x8x7xf32>) -> tensor<1x16x8x8xf32> {
+  // expected-error @+1 {{residual must have the result's type 'tensor<1x16x8x8xf32>', got 'tensor<1x16x8x7xf32>'}}
+  %y = ovc_cpu.conv2d %x, %w residual %r : tensor<1x16x8x7xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x1x1x16xf32> -> tensor<1x16x8x8xf32>
+  return %y : tensor<1x16x8x8xf32>
 }

@@ -133,3 +133,43 @@ func.func @grouped_not_depthwise(%x: tensor<1x4x6x6xf32>) -> tensor<1x4x4x4xf32>
   %c = ov.group_convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x4x6x6xf32>, tensor<2x2x2x3x3xf32>) -> tensor<1x4x4x4xf32>
   return %c : tensor<1x4x4x4xf32>
 }
+
+// -----
+
+// A skip connection: the Add of another tensor of the result's type after
+// the bias is fused as the kernel's residual, then the ReLU; the Add's
+// operand order does not matter (x + r == r + x).
+// CHECK-LABEL: func @conv_residual_relu
+// CHECK: %[[Y:.*]] = ovc_cpu.conv2d %arg0, %{{.*}} bias %{{.*}} residual %arg1
+// CHECK-SAME: min = 0.000000e+00 : f32
+// CHECK-NOT: ov.add
+// CHECK-NOT: ov.relu
+// CHECK: return %[[Y]]
+func.func @conv_residual_relu(%x: tensor<1x4x6x6xf32>, %skip: tensor<1x8x6x6xf32>) -> tensor<1x8x6x6xf32> {
+  %w = ov.constant dense<0.25> : tensor<8x4x1x1xf32>
+  %c = ov.convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x4x6x6xf32>, tensor<8x4x1x1xf32>) -> tensor<1x8x6x6xf32>
+  %b = ov.constant dense<0.5> : tensor<1x8x1x1xf32>
+  %a = ov.add %c, %b : (tensor<1x8x6x6xf32>, tensor<1x8x1x1xf32>) -> tensor<1x8x6x6xf32>
+  %s = ov.add %skip, %a : (tensor<1x8x6x6xf32>, tensor<1x8x6x6xf32>) -> tensor<1x8x6x6xf32>
+  %r = ov.relu %s : (tensor<1x8x6x6xf32>) -> tensor<1x8x6x6xf32>
+  return %r : tensor<1x8x6x6xf32>
+}
+
+// -----
+
+// Not a residual: the Add broadcasts (its other operand is smaller), and
+// depthwise kernels take no residual.
+// CHECK-LABEL: func @not_residual
+// CHECK: %[[Y:.*]] = ovc_cpu.conv2d %arg0, %{{.*}} {
+// CHECK: ov.add %[[Y]], %arg1
+// CHECK: %[[D:.*]] = ovc_cpu.depthwise_conv2d
+// CHECK: ov.add %[[D]], %arg2
+func.func @not_residual(%x: tensor<1x4x6x64xf32>, %row: tensor<1x1x1x64xf32>, %skip: tensor<1x4x6x64xf32>) -> (tensor<1x8x6x64xf32>, tensor<1x4x6x64xf32>) {
+  %w = ov.constant dense<0.25> : tensor<8x4x1x1xf32>
+  %c = ov.convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>} : (tensor<1x4x6x64xf32>, tensor<8x4x1x1xf32>) -> tensor<1x8x6x64xf32>
+  %a = ov.add %c, %row : (tensor<1x8x6x64xf32>, tensor<1x1x1x64xf32>) -> tensor<1x8x6x64xf32>
+  %dw = ov.constant dense<0.5> : tensor<4x1x1x3x3xf32>
+  %d = ov.group_convolution %x, %dw {strides = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, dilations = array<i64: 1, 1>} : (tensor<1x4x6x64xf32>, tensor<4x1x1x3x3xf32>) -> tensor<1x4x6x64xf32>
+  %s = ov.add %d, %skip : (tensor<1x4x6x64xf32>, tensor<1x4x6x64xf32>) -> tensor<1x4x6x64xf32>
+  return %a, %s : tensor<1x8x6x64xf32>, tensor<1x4x6x64xf32>
+}
