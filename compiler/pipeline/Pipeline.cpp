@@ -105,6 +105,9 @@ static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options) {
     ovc::cpu::ConvUkernelsOptions ukernels;
     ukernels.family = options.ukernelFamily;
     fn.addPass(ovc::cpu::createConvUkernels(ukernels));
+    ovc::cpu::PoolUkernelsOptions pools;
+    pools.family = options.ukernelFamily;
+    fn.addPass(ovc::cpu::createPoolUkernels(pools));
   }
   fn.addPass(ovc::conversion::createConvertOVToLinalg());
   fn.addPass(createCanonicalizerPass());

@@ -3,6 +3,7 @@
 #include "targets/cpu/IR/CPUDialect.h"
 #include "dialects/ov/IR/OVDialect.h"
 #include "dialects/ov/IR/ShapeInferenceUtils.h"
+#include "targets/cpu/IR/BufferizationModels.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
@@ -14,6 +15,11 @@ using namespace ovc::cpu;
 
 #define GET_OP_CLASSES
 #include "targets/cpu/IR/CPUOps.cpp.inc"
+
+void ovc::cpu::registerBufferizationInterfaces(DialectRegistry &registry) {
+  registerConvBufferization(registry);
+  registerPoolBufferization(registry);
+}
 
 void CPUDialect::initialize() {
   addOperations<
@@ -103,4 +109,18 @@ LogicalResult DepthwiseConv2DOp::verify() {
       return emitOpError("bias must have ") << channels << " values";
   }
   return success();
+}
+
+LogicalResult MaxPool2DOp::verify() {
+  auto in = getInput().getType();
+  auto out = getOutput().getType();
+  if (!in.hasStaticShape() || !out.hasStaticShape())
+    return emitOpError("needs static shapes");
+  if (in.getRank() != 4 || out.getRank() != 4)
+    return emitOpError("needs a 4-D input and result");
+  if (getKernel().size() != 2)
+    return emitOpError("needs a 2-D kernel");
+  if (out.getDimSize(1) != in.getDimSize(1))
+    return emitOpError("channels of result and input differ");
+  return verifyWindowedOp(*this, getKernel());
 }

@@ -101,4 +101,32 @@ def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
   let hasVerifier = 1;
 }
 
+def CPU_MaxPool2DOp : CPU_Op<"max_pool2d", [Pure]> {
+  let summary = "2-D max pooling by a vector kernel";
+  let description = [{
+    `input` is `[N, C, H, W]` (unpadded; `pads_end` includes what ceil
+    rounding adds), the result `[N, C, OH, OW]`: each output is the IEEE
+    maximum (NaN wins, -0 < +0) of its `kernel` window's taps inside the
+    input, -inf when there are none. This is OpenVINO's MaxPool (values
+    only): padding never wins.
+
+    ```mlir
+    %y = ovc_cpu.max_pool2d %x {dilations = array<i64: 1, 1>,
+           kernel = array<i64: 3, 3>, pads_begin = array<i64: 0, 0>,
+           pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>,
+           ukernel = "ovc_max_pool2d_f32_avx2"}
+         : tensor<1x8x16x16xf32> -> tensor<1x8x8x8xf32>
+    ```
+  }];
+  let arguments = (ins F32Tensor:$input, DenseI64ArrayAttr:$kernel,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$pads_begin, DenseI64ArrayAttr:$pads_end,
+      StrAttr:$ukernel);
+  let results = (outs F32Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // OVC_CPU_OPS_TD

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/kernels/KernelCalls.h"
+#include "targets/cpu/IR/BufferizationModels.h"
 #include "targets/cpu/IR/CPUDialect.h"
 #include "targets/cpu/ukernels/ukernels.h"
 
@@ -181,7 +182,7 @@ struct ConvCallBufferization
 
 } // namespace
 
-void ovc::cpu::registerBufferizationInterfaces(DialectRegistry &registry) {
+void ovc::cpu::registerConvBufferization(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *context, CPUDialect *) {
     Conv2DOp::attachInterface<ConvCallBufferization<Conv2DOp>>(*context);
     DepthwiseConv2DOp::attachInterface<

@@ -6,5 +6,7 @@
 #define OVC_UK_PW_VECTORS 2
 #define OVC_UK_NAME ovc_conv2d_f32_sse41
 #define OVC_UK_DW_NAME ovc_depthwise_conv2d_f32_sse41
+#define OVC_UK_MAXPOOL_NAME ovc_max_pool2d_f32_sse41
 #include "conv2d_direct.inc"
 #include "depthwise_conv2d.inc"
+#include "max_pool2d.inc"

@@ -99,6 +99,39 @@ void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
                                      const float *bias, float *output,
                                      const float *params);
 
+/* ovc_max_pool2d_f32_<family>(input, output, params)
+ *
+ *   input   [N, C, H, W], unpadded: windows start PAD_TOP rows above and
+ *           PAD_LEFT columns left of it
+ *   output  [N, C, OH, OW]
+ *
+ * Each output is the IEEE maximum (NaN wins, -0 < +0) of its window's
+ * taps inside the input, -inf when there are none. */
+enum ovc_pool2d_param {
+  OVC_POOL2D_N,
+  OVC_POOL2D_C,
+  OVC_POOL2D_H,
+  OVC_POOL2D_W,
+  OVC_POOL2D_OH,
+  OVC_POOL2D_OW,
+  OVC_POOL2D_KH,
+  OVC_POOL2D_KW,
+  OVC_POOL2D_SH,
+  OVC_POOL2D_SW,
+  OVC_POOL2D_DH,
+  OVC_POOL2D_DW,
+  OVC_POOL2D_PAD_TOP,
+  OVC_POOL2D_PAD_LEFT,
+  OVC_POOL2D_NUM_PARAMS
+};
+
+void ovc_max_pool2d_f32_sse41(const float *input, float *output,
+                              const float *params);
+void ovc_max_pool2d_f32_avx2(const float *input, float *output,
+                             const float *params);
+void ovc_max_pool2d_f32_avx512(const float *input, float *output,
+                               const float *params);
+
 #ifdef __cplusplus
 }
 #endif

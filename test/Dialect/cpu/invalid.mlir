@@ -45,3 +45,19 @@ func.func @conv_residual(%x: tensor<1x3x8x8xf32>, %w: tensor<1x3x1x1x16xf32>, %r
   %y = ovc_cpu.conv2d %x, %w residual %r : tensor<1x16x8x7xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x1x1x16xf32> -> tensor<1x16x8x8xf32>
   return %y : tensor<1x16x8x8xf32>
 }
+
+// -----
+
+func.func @pool_channels(%x: tensor<1x4x8x8xf32>) -> tensor<1x3x4x4xf32> {
+  // expected-error @+1 {{channels of result and input differ}}
+  %y = ovc_cpu.max_pool2d %x {dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_max_pool2d_f32_avx2"} : tensor<1x4x8x8xf32> -> tensor<1x3x4x4xf32>
+  return %y : tensor<1x3x4x4xf32>
+}
+
+// -----
+
+func.func @pool_spatial(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x5x4xf32> {
+  // expected-error @+1 {{result spatial dims [5, 4], expected [4, 4]}}
+  %y = ovc_cpu.max_pool2d %x {dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_max_pool2d_f32_avx2"} : tensor<1x4x8x8xf32> -> tensor<1x4x5x4xf32>
+  return %y : tensor<1x4x5x4xf32>
+}

@@ -7,11 +7,14 @@
 // CHECK: ovc_cpu.conv2d %arg0, %arg1 residual %arg3 : tensor<1x4x8x8xf32> {
 // CHECK: ovc_cpu.conv2d %arg0, %arg1 {
 // CHECK: ovc_cpu.depthwise_conv2d %arg4, %arg5 bias %arg6 : tensor<8xf32> {
+// CHECK: ovc_cpu.max_pool2d %arg4 {
+// CHECK-SAME: kernel = array<i64: 3, 3>
 func.func @roundtrip(%x: tensor<1x3x8x8xf32>, %w: tensor<1x3x3x3x16xf32>, %b: tensor<16xf32>, %r: tensor<1x4x8x8xf32>,
                      %dx: tensor<1x8x16x16xf32>, %dw: tensor<8x3x3xf32>, %db: tensor<8xf32>) {
   %0 = ovc_cpu.conv2d %x, %w bias %b : tensor<16xf32> residual %r : tensor<1x4x8x8xf32> {dilations = array<i64: 1, 1>, min = 0.0 : f32, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32> -> tensor<1x4x8x8xf32>
   %1 = ovc_cpu.conv2d %x, %w residual %r : tensor<1x4x8x8xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32> -> tensor<1x4x8x8xf32>
   %2 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32> -> tensor<1x4x8x8xf32>
   %3 = ovc_cpu.depthwise_conv2d %dx, %dw bias %db : tensor<8xf32> {dilations = array<i64: 1, 1>, max = 6.0 : f32, min = 0.0 : f32, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x8x16x16xf32>, tensor<8x3x3xf32> -> tensor<1x8x8x8xf32>
+  %4 = ovc_cpu.max_pool2d %dx {dilations = array<i64: 1, 1>, kernel = array<i64: 3, 3>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>, ukernel = "ovc_max_pool2d_f32_avx2"} : tensor<1x8x16x16xf32> -> tensor<1x8x8x8xf32>
   return
 }

@@ -1,10 +1,10 @@
-//===- ConvUkernelTest.cpp - the per-ISA convolution microkernels ---------===//
+//===- CpuUkernelTest.cpp - the per-ISA CPU microkernels ------------------===//
 //
 // Each family's ovc_conv2d_f32 and ovc_depthwise_conv2d_f32 against a plain
 // loop nest that sums in the documented order ((c,) kh, kw) with the
-// family's rounding: the results must be bit-identical, across strides,
-// dilations, padding, channel and row tails, the pointwise long-row form,
-// batches and threads.
+// family's rounding, and ovc_max_pool2d_f32 against IEEE maximum: the
+// results must be bit-identical, across strides, dilations, padding,
+// channel and row tails, the pointwise long-row form, batches and threads.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,10 +30,14 @@ using ConvKernel = void (*)(const float *, const float *, const float *,
 using Kernel = void (*)(const float *, const float *, const float *, float *,
                         const float *);
 
+// ovc_max_pool2d_f32_*: input, output, params.
+using PoolKernel = void (*)(const float *, float *, const float *);
+
 struct Family {
   const char *name;
   ConvKernel kernel;
   Kernel depthwise;
+  PoolKernel maxPool;
   int block;
   bool fma;
   bool supported;
@@ -42,12 +46,13 @@ struct Family {
 std::vector<Family> families() {
   return {
       {"sse41", ovc_conv2d_f32_sse41, ovc_depthwise_conv2d_f32_sse41,
-       OVC_CONV2D_BLOCK_SSE41, false, bool(__builtin_cpu_supports("sse4.1"))},
+       ovc_max_pool2d_f32_sse41, OVC_CONV2D_BLOCK_SSE41, false,
+       bool(__builtin_cpu_supports("sse4.1"))},
       {"avx2", ovc_conv2d_f32_avx2, ovc_depthwise_conv2d_f32_avx2,
-       OVC_CONV2D_BLOCK_AVX2, true,
+       ovc_max_pool2d_f32_avx2, OVC_CONV2D_BLOCK_AVX2, true,
        __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")},
       {"avx512", ovc_conv2d_f32_avx512, ovc_depthwise_conv2d_f32_avx512,
-       OVC_CONV2D_BLOCK_AVX512, true,
+       ovc_max_pool2d_f32_avx512, OVC_CONV2D_BLOCK_AVX512, true,
        __builtin_cpu_supports("avx512f") &&
            __builtin_cpu_supports("avx512bw") &&
            __builtin_cpu_supports("avx512dq") &&
@@ -321,6 +326,119 @@ TEST(DepthwiseUkernel, SameBitsOnThreads) {
     if (family.supported)
       for (const DepthwiseShape &shape : kDepthwiseShapes)
         checkDepthwise(family, shape, 13);
+  ovc_thread_pool_enter(previous);
+  ovc_thread_pool_destroy(pool);
+}
+
+// Max pooling: the IEEE maximum of the taps inside the input (-inf when a
+// window has none); the input holds NaNs, both zeros and infinities.
+struct PoolShape {
+  int64_t n, c, h, w, kh, kw, sh, sw, dh, dw, pt, pl, pb, pr;
+};
+
+float ieeeMaximum(float a, float b) {
+  if (std::isnan(a) || std::isnan(b))
+    return std::isnan(a) ? a : b;
+  if (a == 0.0f && b == 0.0f)
+    return std::signbit(a) ? b : a;
+  return a > b ? a : b;
+}
+
+void checkMaxPool(const Family &family, const PoolShape &s, uint32_t seed) {
+  SCOPED_TRACE(family.name);
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int> pick(0, 31);
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  int64_t oh = (s.h + s.pt + s.pb - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
+  int64_t ow = (s.w + s.pl + s.pr - (s.dw * (s.kw - 1) + 1)) / s.sw + 1;
+  std::vector<float> input(s.n * s.c * s.h * s.w);
+  // Mostly random values, with both zeros, infinities and a few NaNs.
+  for (float &v : input) {
+    switch (pick(rng)) {
+    case 0:
+      v = 0.0f;
+      break;
+    case 1:
+      v = -0.0f;
+      break;
+    case 2:
+      v = -INFINITY;
+      break;
+    case 3:
+      v = pick(rng) < 4 ? std::nanf("") : INFINITY;
+      break;
+    default:
+      v = dist(rng);
+    }
+  }
+  std::vector<float> expected(s.n * s.c * oh * ow);
+  for (int64_t plane = 0; plane < s.n * s.c; ++plane)
+    for (int64_t y = 0; y < oh; ++y)
+      for (int64_t x = 0; x < ow; ++x) {
+        float acc = -INFINITY;
+        for (int64_t ky = 0; ky < s.kh; ++ky)
+          for (int64_t kx = 0; kx < s.kw; ++kx) {
+            int64_t iy = y * s.sh - s.pt + ky * s.dh;
+            int64_t ix = x * s.sw - s.pl + kx * s.dw;
+            if (iy >= 0 && iy < s.h && ix >= 0 && ix < s.w)
+              acc = ieeeMaximum(acc, input[(plane * s.h + iy) * s.w + ix]);
+          }
+        expected[(plane * oh + y) * ow + x] = acc;
+      }
+  float params[OVC_POOL2D_NUM_PARAMS] = {};
+  params[OVC_POOL2D_N] = s.n;
+  params[OVC_POOL2D_C] = s.c;
+  params[OVC_POOL2D_H] = s.h;
+  params[OVC_POOL2D_W] = s.w;
+  params[OVC_POOL2D_OH] = oh;
+  params[OVC_POOL2D_OW] = ow;
+  params[OVC_POOL2D_KH] = s.kh;
+  params[OVC_POOL2D_KW] = s.kw;
+  params[OVC_POOL2D_SH] = s.sh;
+  params[OVC_POOL2D_SW] = s.sw;
+  params[OVC_POOL2D_DH] = s.dh;
+  params[OVC_POOL2D_DW] = s.dw;
+  params[OVC_POOL2D_PAD_TOP] = s.pt;
+  params[OVC_POOL2D_PAD_LEFT] = s.pl;
+  std::vector<float> output(expected.size() + 64, 12345.0f);
+  family.maxPool(input.data(), output.data(), params);
+  for (size_t i = 0; i < expected.size(); ++i) {
+    bool same = std::isnan(expected[i])
+                    ? std::isnan(output[i])
+                    : std::memcmp(&output[i], &expected[i], sizeof(float)) == 0;
+    ASSERT_TRUE(same) << "element " << i << ": " << output[i] << " vs "
+                      << expected[i];
+  }
+  for (size_t i = expected.size(); i < output.size(); ++i)
+    ASSERT_EQ(output[i], 12345.0f) << "wrote past the output";
+}
+
+const PoolShape kPoolShapes[] = {
+    // n  c   h    w kh kw sh sw dh dw pt pl pb pr
+    {1, 3, 17, 113, 3, 3, 2, 2, 1, 1, 0, 0, 0, 0},
+    {2, 4, 12, 80, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0},
+    {1, 3, 9, 70, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1},
+    {1, 2, 13, 101, 3, 3, 2, 2, 1, 1, 1, 1, 2, 2},
+    {1, 2, 10, 90, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2},
+    {1, 5, 6, 7, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1},
+    {1, 1, 3, 40, 3, 5, 1, 1, 1, 1, 2, 4, 2, 4},
+};
+
+TEST(MaxPoolUkernel, MatchesIeeeMaximum) {
+  for (const Family &family : families())
+    if (family.supported)
+      for (const PoolShape &shape : kPoolShapes)
+        checkMaxPool(family, shape, 17);
+}
+
+TEST(MaxPoolUkernel, SameBitsOnThreads) {
+  ovc_thread_pool *pool = ovc_thread_pool_create(3);
+  ASSERT_NE(pool, nullptr);
+  ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+  for (const Family &family : families())
+    if (family.supported)
+      for (const PoolShape &shape : kPoolShapes)
+        checkMaxPool(family, shape, 19);
   ovc_thread_pool_enter(previous);
   ovc_thread_pool_destroy(pool);
 }
