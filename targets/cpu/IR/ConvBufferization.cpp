@@ -26,28 +26,42 @@ using namespace ovc::kernels;
 
 namespace {
 
-/// `input` surrounded by zeros: `pads_begin`/`pads_end` on H and W.
+/// `input` surrounded by zeros: `pads_begin`/`pads_end` on H and W. Only
+/// the border is filled (the interior is written once, by the copy).
 Value padded(RewriterBase &rewriter, Location loc, Value input,
              ArrayRef<int64_t> begin, ArrayRef<int64_t> end) {
   auto type = cast<MemRefType>(input.getType());
   ArrayRef<int64_t> shape = type.getShape();
-  auto paddedType =
-      MemRefType::get({shape[0], shape[1], shape[2] + begin[0] + end[0],
-                       shape[3] + begin[1] + end[1]},
-                      type.getElementType());
+  int64_t n = shape[0], c = shape[1], h = shape[2], w = shape[3];
+  int64_t paddedW = w + begin[1] + end[1];
+  auto paddedType = MemRefType::get({n, c, h + begin[0] + end[0], paddedW},
+                                    type.getElementType());
   Value buffer = rewriter.create<memref::AllocOp>(loc, paddedType);
+  // A [n, c, rows, cols] window of the buffer at (row, col).
+  auto window = [&](int64_t row, int64_t col, int64_t rows, int64_t cols) {
+    SmallVector<OpFoldResult> offsets = {
+        rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
+        rewriter.getIndexAttr(row), rewriter.getIndexAttr(col)};
+    SmallVector<OpFoldResult> sizes = {
+        rewriter.getIndexAttr(n), rewriter.getIndexAttr(c),
+        rewriter.getIndexAttr(rows), rewriter.getIndexAttr(cols)};
+    SmallVector<OpFoldResult> strides(4, rewriter.getIndexAttr(1));
+    return rewriter.create<memref::SubViewOp>(loc, buffer, offsets, sizes,
+                                              strides);
+  };
   Value zero = rewriter.create<arith::ConstantOp>(
       loc, rewriter.getZeroAttr(type.getElementType()));
-  rewriter.create<linalg::FillOp>(loc, zero, buffer);
-  SmallVector<OpFoldResult> offsets = {
-      rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
-      rewriter.getIndexAttr(begin[0]), rewriter.getIndexAttr(begin[1])};
-  SmallVector<OpFoldResult> sizes, strides(4, rewriter.getIndexAttr(1));
-  for (int64_t d : shape)
-    sizes.push_back(rewriter.getIndexAttr(d));
-  Value interior =
-      rewriter.create<memref::SubViewOp>(loc, buffer, offsets, sizes, strides);
-  rewriter.create<linalg::CopyOp>(loc, input, interior);
+  auto fill = [&](int64_t row, int64_t col, int64_t rows, int64_t cols) {
+    if (rows > 0 && cols > 0)
+      rewriter.create<linalg::FillOp>(loc, zero,
+                                      window(row, col, rows, cols).getResult());
+  };
+  fill(0, 0, begin[0], paddedW);           // top rows
+  fill(begin[0] + h, 0, end[0], paddedW);  // bottom rows
+  fill(begin[0], 0, h, begin[1]);          // left columns
+  fill(begin[0], begin[1] + w, h, end[1]); // right columns
+  rewriter.create<linalg::CopyOp>(loc, input,
+                                  window(begin[0], begin[1], h, w).getResult());
   return buffer;
 }
 
