@@ -91,10 +91,11 @@ def ConvUkernels : Pass<"ovc-cpu-conv-ukernels", "::mlir::func::FuncOp"> {
 def PoolUkernels : Pass<"ovc-cpu-pool-ukernels", "::mlir::func::FuncOp"> {
   let summary = "Compute 2-D max pooling with the ISA family's microkernel";
   let description = [{
-    Replaces every static f32 2-D `ov.max_pool` by `ovc_cpu.max_pool2d`,
-    calling `ovc_max_pool2d_f32_<family>`, with its padding resolved
-    (auto_pad, and the end padding that ceil rounding needs). The kernel
-    computes the same IEEE maximum as the loops, so results do not change.
+    Replaces every static f32 2-D `ov.max_pool` that pads (explicitly, by
+    auto_pad, or by the end padding that ceil rounding needs) by
+    `ovc_cpu.max_pool2d`, calling `ovc_max_pool2d_f32_<family>`. Unpadded
+    pools stay loops, which are as fast there. The kernel computes the same
+    IEEE maximum as the loops, so results do not change.
   }];
   let options = [
     Option<"family", "family", "std::string", /*default=*/"\"avx2\"",

@@ -1,9 +1,9 @@
 //===- PoolUkernels.cpp - max pooling onto the CPU microkernel ------------===//
 //
-// Replaces static f32 2-D ov.max_pool ops with ovc_cpu.max_pool2d, calling
-// the ISA family's kernel. The generated loops read a stride-2 window with
-// one scalar maximum per tap; the kernel works on whole vectors along the
-// output row and clips windows at the borders instead of padding a copy.
+// Replaces static f32 2-D ov.max_pool ops that pad (explicitly, by auto_pad
+// or by ceil rounding) with ovc_cpu.max_pool2d, calling the ISA family's
+// kernel: it clips windows at the borders instead of padding a copy with
+// -inf, and works on whole vectors along the output row.
 //
 //===----------------------------------------------------------------------===//
 
@@ -58,6 +58,13 @@ struct PoolUkernelsPass
       pads.end[i] +=
           std::max<int64_t>(0, needed - (in[i] + pads.begin[i] + pads.end[i]));
     }
+    // Without padding the generated loops are as fast or faster (LLVM
+    // vectorizes their strided windows well, and narrow rows leave the
+    // kernel mostly scalar edges); with padding they first copy the input
+    // into a -inf filled buffer, which the kernel does without.
+    if (llvm::all_of(pads.begin, [](int64_t p) { return p == 0; }) &&
+        llvm::all_of(pads.end, [](int64_t p) { return p == 0; }))
+      return;
     OpBuilder builder(pool);
     auto kernel = builder.create<ovc::cpu::MaxPool2DOp>(
         pool.getLoc(), outType, pool.getInput(), pool.getKernel(),
