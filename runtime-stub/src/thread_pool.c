@@ -1,11 +1,12 @@
 /*===- thread_pool.c - the runtime's fork-join worker pool ----------------===*
  *
- * Fork-join with static chunks: each parallel_for is split into at most
- * `nthreads` contiguous ranges of at least `grain` iterations, so a small
- * loop runs on fewer threads (or only the caller) instead of paying for
- * wake-ups it cannot amortize. Workers spin briefly on a generation
- * counter before sleeping on a condition variable: back-to-back layers of
- * one inference then start without a futex round trip.
+ * Fork-join with dynamic chunks: each parallel_for is split into at most
+ * kChunksPerThread * `nthreads` contiguous ranges of at least `grain`
+ * iterations, which the threads take in turn, so a small loop runs on fewer
+ * threads (or only the caller) instead of paying for wake-ups it cannot
+ * amortize, and a thread that runs slower (shared cores) takes fewer. Workers
+ *spin briefly on a generation counter before sleeping on a condition variable:
+ *back-to-back layers of one inference then start without a futex round trip.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -21,7 +22,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-enum { kSpinIterations = 20000 };
+enum { kSpinIterations = 20000, kChunksPerThread = 4 };
 
 typedef struct job {
   ovc_parallel_fn fn;
@@ -37,24 +38,32 @@ struct ovc_thread_pool {
   pthread_cond_t wake;
   pthread_cond_t done;
   job current;
-  /* Bumped for every job; workers run chunk `index` of a job once. */
+  /* Bumped for every job. */
   atomic_uint_fast64_t generation;
+  /* The next chunk of the current job to run: every thread, the caller
+   * included, takes chunks until none is left, so a thread slowed down (by
+   * another process, or by a slower part of the work) does less of it. */
+  atomic_int next_chunk;
   atomic_int pending;
   atomic_bool stopping;
 };
 
 typedef struct worker_start {
   ovc_thread_pool *pool;
-  int32_t index;
 } worker_start;
 
 static _Thread_local ovc_thread_pool *current_pool;
 
-static void run_chunk(const job *work, int32_t chunk) {
-  int64_t begin = work->total * chunk / work->chunks;
-  int64_t end = work->total * (chunk + 1) / work->chunks;
-  if (begin < end)
-    work->fn(work->context, begin, end);
+static void run_chunks(ovc_thread_pool *pool, const job *work) {
+  for (;;) {
+    int32_t chunk = atomic_fetch_add(&pool->next_chunk, 1);
+    if (chunk >= work->chunks)
+      return;
+    int64_t begin = work->total * chunk / work->chunks;
+    int64_t end = work->total * (chunk + 1) / work->chunks;
+    if (begin < end)
+      work->fn(work->context, begin, end);
+  }
 }
 
 static void *worker_main(void *arg) {
@@ -81,8 +90,7 @@ static void *worker_main(void *arg) {
     job work = pool->current;
     /* Nested parallel loops inside a chunk run serially. */
     current_pool = NULL;
-    if (start.index < work.chunks)
-      run_chunk(&work, start.index);
+    run_chunks(pool, &work);
     if (atomic_fetch_sub(&pool->pending, 1) == 1) {
       pthread_mutex_lock(&pool->mutex);
       pthread_cond_signal(&pool->done);
@@ -114,6 +122,7 @@ ovc_thread_pool *ovc_thread_pool_create(int32_t nthreads) {
   pthread_cond_init(&pool->done, NULL);
   atomic_init(&pool->generation, 0);
   atomic_init(&pool->pending, 0);
+  atomic_init(&pool->next_chunk, 0);
   atomic_init(&pool->stopping, false);
   if (nthreads == 1)
     return pool;
@@ -124,11 +133,8 @@ ovc_thread_pool *ovc_thread_pool_create(int32_t nthreads) {
   }
   for (int32_t i = 0; i < nthreads - 1; ++i) {
     worker_start *start = malloc(sizeof(*start));
-    if (start) {
-      /* Chunk 0 is the caller's; worker i runs chunk i + 1. */
+    if (start)
       start->pool = pool;
-      start->index = i + 1;
-    }
     if (!start || pthread_create(&pool->workers[i], NULL, worker_main, start)) {
       free(start);
       pool->nthreads = i + 1; /* the workers started so far */
@@ -183,16 +189,19 @@ void ovc_parallel_for(int64_t total, int64_t grain, ovc_parallel_fn fn,
     fn(context, 0, total);
     return;
   }
-  if (chunks > pool->nthreads)
-    chunks = pool->nthreads;
+  /* A few chunks per thread (each still at least `grain` long) balance
+   * threads that run at different speeds. */
+  if (chunks > kChunksPerThread * (int64_t)pool->nthreads)
+    chunks = kChunksPerThread * (int64_t)pool->nthreads;
   pool->current = (job){fn, context, total, (int32_t)chunks};
+  atomic_store(&pool->next_chunk, 0);
   atomic_store(&pool->pending, pool->nthreads - 1);
   pthread_mutex_lock(&pool->mutex);
   atomic_fetch_add(&pool->generation, 1);
   pthread_cond_broadcast(&pool->wake);
   pthread_mutex_unlock(&pool->mutex);
   current_pool = NULL;
-  run_chunk(&pool->current, 0);
+  run_chunks(pool, &pool->current);
   current_pool = pool;
   /* Spin first: chunks are sized to finish together. */
   for (int spin = 0; atomic_load(&pool->pending) && spin < kSpinIterations;
