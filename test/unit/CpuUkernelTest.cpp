@@ -213,6 +213,12 @@ const Shape kShapes[] = {
     {2, 3, 6, 60, 7, 3, 3, 1, 1, 1, 1, false, true, true, true},
     {1, 300, 5, 7, 13, 1, 1, 1, 1, 1, 1, true, true, false, true},
     {2, 3, 40, 50, 20, 1, 1, 1, 1, 1, 1, true, false, true, true},
+    // One to three output channels over long rows: the narrow row tiles.
+    {1, 8, 6, 220, 1, 3, 3, 1, 1, 1, 1, true, true, true, true},
+    {1, 5, 4, 130, 2, 3, 3, 1, 1, 1, 1, true, false, false},
+    {2, 4, 5, 100, 3, 3, 3, 1, 1, 2, 1, false, true, false, true},
+    {1, 6, 4, 90, 5, 3, 3, 1, 1, 1, 1, true, true, false},
+    {1, 4, 3, 70, 10, 1, 3, 1, 1, 1, 1, true, false, true, true},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
