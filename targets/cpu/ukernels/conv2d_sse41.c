@@ -2,7 +2,6 @@
 #define OVC_UK_VLEN 4
 #define OVC_UK_FMA 0
 #define OVC_UK_TILE 6
-#define OVC_UK_ROW_VECTORS 3
 #define OVC_UK_PW_VECTORS 2
 #define OVC_UK_NAME ovc_conv2d_f32_sse41
 #define OVC_UK_DW_NAME ovc_depthwise_conv2d_f32_sse41
