@@ -89,7 +89,8 @@ static int by_time_desc(const void *a, const void *b) {
   return (y > x) - (y < x);
 }
 
-/* benchmark_app -pc style: one line per IR layer, time per inference. */
+/* benchmark_app -pc style: one line per IR layer, time per inference.
+ * Columns are padded, never cut: a long name stays whole (and unique). */
 static void print_counters(int sorted) {
   int32_t n = ovc_exe_model.num_layers;
   if (n == 0) {
@@ -112,7 +113,7 @@ static void print_counters(int sorted) {
          "exec type", "real time ms", "%");
   for (int32_t r = 0; r < n; ++r) {
     const ovc_layer_info *l = &ovc_exe_model.layers[rows[r].index];
-    printf("%-64.64s %-10s %-20.20s %-36.36s %12.4f %6.2f%%\n", l->name,
+    printf("%-64s %-10s %-20s %-36s %12.4f %6.2f%%\n", l->name,
            ovc_exe_model.layer_calls[rows[r].index] ? "EXECUTED" : "NOT_RUN",
            l->type, l->exec_type, rows[r].ms,
            total > 0 ? 100.0 * rows[r].ms / total : 0.0);

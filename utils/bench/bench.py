@@ -230,9 +230,7 @@ def main():
                                "ovc_ms": counters[layer], "gflops": round(gflops, 2),
                                "peak_pct": round(100 * gflops / peak[1], 1)})
                 if geometry:  # oneDNN fuses what ovc fused: bias, ReLU
-                    # -pc cuts long names in its exec type column.
-                    kinds = [t for name, types in fused.items() if layer.startswith(name)
-                             for t in types]
+                    kinds = fused.get(layer, [])
                     bench_lines.append(" ".join(map(str, [layer.replace(" ", "_")] + geometry + [
                         int("Add" in kinds), int("ReLU" in kinds)])))
         alone = layer_bench(args.layer_bench, bench_lines, 1)
