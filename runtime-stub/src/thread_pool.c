@@ -48,10 +48,6 @@ struct ovc_thread_pool {
   atomic_bool stopping;
 };
 
-typedef struct worker_start {
-  ovc_thread_pool *pool;
-} worker_start;
-
 static _Thread_local ovc_thread_pool *current_pool;
 
 static void run_chunks(ovc_thread_pool *pool, const job *work) {
@@ -67,9 +63,8 @@ static void run_chunks(ovc_thread_pool *pool, const job *work) {
 }
 
 static void *worker_main(void *arg) {
-  worker_start start = *(worker_start *)arg;
-  free(arg);
-  ovc_thread_pool *pool = start.pool;
+  /* The pool is fully initialized before any worker starts. */
+  ovc_thread_pool *pool = (ovc_thread_pool *)arg;
   uint64_t seen = 0;
   for (;;) {
     uint64_t generation = atomic_load(&pool->generation);
@@ -132,11 +127,7 @@ ovc_thread_pool *ovc_thread_pool_create(int32_t nthreads) {
     return NULL;
   }
   for (int32_t i = 0; i < nthreads - 1; ++i) {
-    worker_start *start = malloc(sizeof(*start));
-    if (start)
-      start->pool = pool;
-    if (!start || pthread_create(&pool->workers[i], NULL, worker_main, start)) {
-      free(start);
+    if (pthread_create(&pool->workers[i], NULL, worker_main, pool)) {
       pool->nthreads = i + 1; /* the workers started so far */
       ovc_thread_pool_destroy(pool);
       return NULL;

@@ -25,7 +25,7 @@ namespace {
 /// geometry of a 2-D pooling op.
 struct PoolGeometry {
   ov::ResolvedPads pads;
-  SmallVector<int64_t> extraEnd;
+  ov::Dims extraEnd;
   SmallVector<int64_t> window; // dilated extents are implied by dilations
 };
 
@@ -38,12 +38,8 @@ template <typename PoolOp> PoolGeometry geometry(PoolOp op) {
   g.pads =
       ov::resolvePads(in, op.getKernel(), op.getStrides(), op.getDilations(),
                       op.getPadsBegin(), op.getPadsEnd(), op.getAutoPad());
-  for (size_t i = 0; i < in.size(); ++i) {
-    int64_t dk = (op.getKernel()[i] - 1) * op.getDilations()[i] + 1;
-    int64_t needed = (out[i] - 1) * op.getStrides()[i] + dk;
-    int64_t have = in[i] + g.pads.begin[i] + g.pads.end[i];
-    g.extraEnd.push_back(std::max<int64_t>(0, needed - have));
-  }
+  g.extraEnd = ov::extraEndPadding(in, out, op.getKernel(), op.getStrides(),
+                                   op.getDilations(), g.pads);
   g.window.assign(op.getKernel().begin(), op.getKernel().end());
   return g;
 }

@@ -284,6 +284,22 @@ LogicalResult mlir::ov::verifyWindowAttributes(
   return success();
 }
 
+Dims mlir::ov::extraEndPadding(ArrayRef<int64_t> inputSpatial,
+                               ArrayRef<int64_t> outputSpatial,
+                               ArrayRef<int64_t> kernelSpatial,
+                               ArrayRef<int64_t> strides,
+                               ArrayRef<int64_t> dilations,
+                               const ResolvedPads &pads) {
+  Dims extra;
+  for (size_t i = 0; i < inputSpatial.size(); ++i) {
+    int64_t extent = (kernelSpatial[i] - 1) * dilations[i] + 1;
+    int64_t needed = (outputSpatial[i] - 1) * strides[i] + extent;
+    int64_t have = inputSpatial[i] + pads.begin[i] + pads.end[i];
+    extra.push_back(std::max<int64_t>(0, needed - have));
+  }
+  return extra;
+}
+
 ResolvedPads mlir::ov::resolvePads(ArrayRef<int64_t> inputSpatial,
                                    ArrayRef<int64_t> kernelSpatial,
                                    ArrayRef<int64_t> strides,

@@ -76,6 +76,14 @@ ResolvedPads resolvePads(ArrayRef<int64_t> inputSpatial,
                          ArrayRef<int64_t> padsBegin, ArrayRef<int64_t> padsEnd,
                          AutoPad autoPad);
 
+/// Padding beyond `pads.end` that the last output window reaches, per
+/// spatial axis: what ceil rounding of a pooling op's output size adds at
+/// the end (zero with floor rounding).
+Dims extraEndPadding(ArrayRef<int64_t> inputSpatial,
+                     ArrayRef<int64_t> outputSpatial,
+                     ArrayRef<int64_t> kernelSpatial, ArrayRef<int64_t> strides,
+                     ArrayRef<int64_t> dilations, const ResolvedPads &pads);
+
 /// Checks the attribute arrays of a windowed op: one entry per spatial
 /// axis, strides/dilations/kernel >= 1, pads >= 0.
 LogicalResult verifyWindowAttributes(OptLoc loc, size_t spatialRank,
