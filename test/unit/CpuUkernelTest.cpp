@@ -428,6 +428,12 @@ const PoolShape kPoolShapes[] = {
     {1, 2, 10, 90, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2},
     {1, 5, 6, 7, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1},
     {1, 1, 3, 40, 3, 5, 1, 1, 1, 1, 2, 4, 2, 4},
+    // Ceil-rounded 3x3 / 2 pools (squeezenet's): the row's last vector
+    // overlaps the one before it, and a 14-wide row has no full second one.
+    {1, 3, 7, 28, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1},
+    {1, 2, 5, 56, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1},
+    {1, 2, 5, 19, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1},
+    {1, 2, 4, 21, 2, 2, 1, 1, 1, 1, 0, 0, 1, 1},
 };
 
 TEST(MaxPoolUkernel, MatchesIeeeMaximum) {

@@ -35,7 +35,22 @@ func.func @same_upper(%x: tensor<1x2x8x8xf32>) -> tensor<1x2x8x8xf32> {
 
 // -----
 
-// No padding: left to the loops, which are as fast there.
+// No padding and rows of at least two vectors: the kernel (16 floats with
+// AVX2; AVX-512's 32 are more than this row).
+// CHECK-LABEL: func @unpadded_wide
+// CHECK: ovc_cpu.max_pool2d
+// CHECK-SAME: pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>
+// CHECK-SAME: -> tensor<1x2x3x16xf32>
+// AVX512-LABEL: func @unpadded_wide
+// AVX512: ov.max_pool
+func.func @unpadded_wide(%x: tensor<1x2x7x33xf32>) -> tensor<1x2x3x16xf32> {
+  %y = ov.max_pool %x {strides = array<i64: 2, 2>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, kernel = array<i64: 3, 3>, dilations = array<i64: 1, 1>} : (tensor<1x2x7x33xf32>) -> tensor<1x2x3x16xf32>
+  return %y : tensor<1x2x3x16xf32>
+}
+
+// -----
+
+// No padding and narrow rows: left to the loops, which are faster there.
 // CHECK-LABEL: func @unpadded_left
 // CHECK: ov.max_pool
 // CHECK-NOT: ovc_cpu.max_pool2d
