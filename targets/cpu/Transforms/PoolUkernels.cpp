@@ -74,9 +74,8 @@ struct PoolUkernelsPass
     // edges (mnist's 28 -> 14 pools: 0.005-0.009 ms in loops, 0.02 ms in
     // the kernel); on wide rows the kernel's cheaper maximum wins
     // (squeezenet's 113 -> 56 pool1: 0.45 -> 0.36 ms).
-    bool padded =
-        llvm::any_of(pads.begin, [](int64_t p) { return p != 0; }) ||
-        llvm::any_of(pads.end, [](int64_t p) { return p != 0; });
+    bool padded = llvm::any_of(pads.begin, [](int64_t p) { return p != 0; }) ||
+                  llvm::any_of(pads.end, [](int64_t p) { return p != 0; });
     if (!padded && out[1] < twoVectors)
       return;
     OpBuilder builder(pool);
