@@ -219,6 +219,12 @@ const Shape kShapes[] = {
     {2, 4, 5, 100, 3, 3, 3, 1, 1, 2, 1, false, true, false, true},
     {1, 6, 4, 90, 5, 3, 3, 1, 1, 1, 1, true, true, false},
     {1, 4, 3, 70, 10, 1, 3, 1, 1, 1, 1, true, false, true, true},
+    // A last block of at most one vector of channels: the one-vector
+    // channel tile, twice as wide (full tiles and every partial width).
+    {1, 40, 5, 19, 18, 3, 3, 1, 1, 1, 1, true, false, false},
+    {1, 3, 9, 61, 24, 3, 3, 2, 2, 1, 1, true, true, true},
+    {1, 20, 4, 30, 20, 3, 3, 1, 1, 1, 1, true, true, false, true},
+    {1, 6, 3, 53, 37, 3, 3, 1, 1, 1, 1, false, false, true},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
