@@ -68,6 +68,14 @@ ovc::memory::alignedPointerReads(Value buffer) {
           return std::nullopt;
         reads.push_back(baseUser);
       }
+    } else if (auto slice = dyn_cast<memref::SubViewOp>(user)) {
+      // A subview keeps its source's aligned pointer (its offset is in its
+      // strided metadata), so the same re-derivation serves it.
+      std::optional<SmallVector<Operation *>> throughSlice =
+          alignedPointerReads(slice.getResult());
+      if (!throughSlice)
+        return std::nullopt;
+      reads.append(throughSlice->begin(), throughSlice->end());
     } else if (isa<ViewLikeOpInterface, CastOpInterface>(user) &&
                llvm::any_of(user->getResults(), takesPointer)) {
       return std::nullopt;

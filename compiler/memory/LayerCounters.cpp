@@ -135,6 +135,13 @@ struct InsertLayerCountersPass
       for (StringRef name : llvm::drop_begin(names))
         addRow(name, ("fused_into_" + names.front()).str());
     });
+    // A Concat whose inputs were computed into their slices runs no code
+    // of its own.
+    model.walk([&](memref::SubViewOp slice) {
+      if (std::optional<StringRef> layer = layerOf(slice);
+          layer && slice->hasAttr("ovc.in_place"))
+        addRow(*layer, "in_place");
+    });
     module->setAttr("ovc.layers", builder.getArrayAttr(table));
   }
 };

@@ -5,6 +5,25 @@
 
 include "mlir/Pass/PassBase.td"
 
+def ProduceIntoSlices : Pass<"ovc-produce-into-slices", "::mlir::func::FuncOp"> {
+  let summary = "Let producers write straight into the slice a copy would fill";
+  let description = [{
+    After bufferization a Concat copies each input, computed into a buffer
+    of its own, into its slice of the Concat's buffer. When the slice is
+    dense from its offset on (a channel slice of an NCHW batch of one) and
+    the source buffer is an allocation used only before the copy, by linalg
+    ops and by kernel calls through `memref.extract_strided_metadata`, the
+    source's uses become uses of the slice and the copy is erased: the
+    producer writes the Concat's buffer itself. Nothing else may touch the
+    slice's elements in between: other uses of the whole buffer there must
+    be disjoint static slices of it. The whole buffer's allocation moves up
+    when it came later. The new slice is marked `ovc.in_place`, and the
+    layer counters list its layer as done in place.
+  }];
+  let dependentDialects = ["::mlir::memref::MemRefDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
 def StaticMemoryPlan : Pass<"ovc-static-memory-plan", "::mlir::ModuleOp"> {
   let summary = "Place every intermediate buffer in one arena by liveness";
   let description = [{

@@ -140,6 +140,8 @@ static void addBufferizeStage(OpPassManager &pm,
   outParams.hoistStaticAllocs = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
   pm.addPass(createCanonicalizerPass());
+  // Concat inputs computed straight into their slices.
+  pm.addNestedPass<func::FuncOp>(ovc::memory::createProduceIntoSlices());
   // All intermediates in one arena, placed by liveness; the runtime owns
   // the arena.
   if (pipelineOptions.memoryPlan) {

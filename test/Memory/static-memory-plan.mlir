@@ -59,12 +59,17 @@ func.func @kernel_pointers(%in: memref<4xf32>) {
 
 // -----
 
-// A pointer taken through a subview cannot be re-derived: that buffer
-// stays its own allocation, freed after the call.
+// A pointer taken through a subview is the buffer's aligned pointer too
+// (the subview's offset is in its metadata): the buffer is placed, and the
+// pointer re-derived as the arena's plus the buffer's offset.
 // CHECK-LABEL: func @pointer_through_view
-// CHECK: %[[BUF:.*]] = memref.alloc() : memref<8xf32>
-// CHECK: call @kernel
-// CHECK-NEXT: memref.dealloc %[[BUF]]
+// CHECK-SAME: %[[ARENA:[^:]*]]: memref<32xi8> {ovc.arena}
+// CHECK-NOT: memref.alloc
+// CHECK: %[[OFF:.*]] = arith.constant 0 : index
+// CHECK: %[[BASE:.*]] = memref.extract_aligned_pointer_as_index %[[ARENA]]
+// CHECK: %[[PTR:.*]] = arith.addi %[[BASE]], %[[OFF]]
+// CHECK: call @kernel(%[[PTR]])
+// CHECK-NOT: memref.dealloc
 func.func private @kernel(index)
 func.func @pointer_through_view(%in: memref<4xf32>) {
   %a = memref.alloc() : memref<8xf32>

@@ -30,6 +30,7 @@ struct ConvertOVToLinalgPass
     populateInterpolateToLinalgPatterns(patterns);
     ConversionTarget target(*context);
     target.addLegalDialect<linalg::LinalgDialect, tensor::TensorDialect,
+                           bufferization::BufferizationDialect,
                            arith::ArithDialect, math::MathDialect,
                            func::FuncDialect>();
     target.addIllegalDialect<mlir::ov::OVDialect>();

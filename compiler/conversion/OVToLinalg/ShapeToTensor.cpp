@@ -11,6 +11,7 @@
 #include "dialects/ov/IR/OVOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 
@@ -86,10 +87,14 @@ SliceBounds sliceAlong(OpBuilder &b, ArrayRef<int64_t> shape, int64_t axis,
 }
 
 /// Writes `inputs` one after another along `axis` into a new tensor.
+/// The destination is an alloc_tensor, not a tensor.empty: CSE merges equal
+/// empties, and two Concats of one shape then share one buffer, whose
+/// earlier contents keep the later Concat's inputs from being computed
+/// straight into it (-ovc-produce-into-slices).
 Value concatenate(OpBuilder &b, Location loc, RankedTensorType type,
                   ValueRange inputs, int64_t axis) {
   Value result =
-      b.create<tensor::EmptyOp>(loc, type.getShape(), type.getElementType());
+      b.create<bufferization::AllocTensorOp>(loc, type, ValueRange{});
   int64_t offset = 0;
   for (Value input : inputs) {
     ArrayRef<int64_t> shape =
