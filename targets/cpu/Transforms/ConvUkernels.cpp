@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "targets/cpu/Transforms/Passes.h"
+#include "targets/cpu/Transforms/UkernelFamily.h"
 
 #include "dialects/ov/IR/OVOps.h"
 #include "dialects/ov/IR/ShapeInferenceUtils.h"
@@ -132,16 +133,9 @@ struct ConvUkernelsPass
   using Base::Base;
 
   void runOnOperation() override {
-    int64_t block = llvm::StringSwitch<int64_t>(family)
-                        .Case("sse41", OVC_CONV2D_BLOCK_SSE41)
-                        .Case("avx2", OVC_CONV2D_BLOCK_AVX2)
-                        .Case("avx512", OVC_CONV2D_BLOCK_AVX512)
-                        .Default(0);
-    if (!block) {
-      getOperation().emitError("unknown microkernel family '")
-          << family << "' (sse41, avx2, avx512)";
+    int64_t block = ovc::cpu::familyBlock(getOperation(), family);
+    if (!block)
       return signalPassFailure();
-    }
     SmallVector<Operation *> convs;
     getOperation().walk([&](Operation *op) {
       if (isa<ov::ConvolutionOp, ov::GroupConvolutionOp>(op))

@@ -9,12 +9,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "targets/cpu/Transforms/Passes.h"
+#include "targets/cpu/Transforms/UkernelFamily.h"
 
 #include "dialects/ov/IR/OVOps.h"
 #include "dialects/ov/IR/ShapeInferenceUtils.h"
-#include "targets/cpu/ukernels/ukernels.h"
-
-#include "llvm/ADT/StringSwitch.h"
 
 namespace ovc::cpu {
 #define GEN_PASS_DEF_POOLUKERNELS
@@ -32,16 +30,9 @@ struct PoolUkernelsPass
 
   void runOnOperation() override {
     // Two vectors of the family: the conv kernels' channel block.
-    int64_t twoVectors = llvm::StringSwitch<int64_t>(family)
-                             .Case("sse41", OVC_CONV2D_BLOCK_SSE41)
-                             .Case("avx2", OVC_CONV2D_BLOCK_AVX2)
-                             .Case("avx512", OVC_CONV2D_BLOCK_AVX512)
-                             .Default(0);
-    if (!twoVectors) {
-      getOperation().emitError("unknown microkernel family '")
-          << family << "' (sse41, avx2, avx512)";
+    int64_t twoVectors = ovc::cpu::familyBlock(getOperation(), family);
+    if (!twoVectors)
       return signalPassFailure();
-    }
     SmallVector<ov::MaxPoolOp> pools;
     getOperation().walk([&](ov::MaxPoolOp op) { pools.push_back(op); });
     for (ov::MaxPoolOp pool : pools)
