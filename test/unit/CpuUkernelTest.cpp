@@ -321,6 +321,11 @@ const DepthwiseShape kDepthwiseShapes[] = {
     {1, 2, 5, 300, 1, 7, 1, 1, 1, 1, 0, 3, 0, 3, false, true, true},
     {1, 3, 6, 64, 3, 3, 2, 2, 1, 1, 0, 0, 0, 0, true, false, false},
     {1, 2, 4, 40, 3, 3, 1, 1, 1, 1, 3, 5, 3, 5, true, true, true},
+    // Stride 2 with its edge vectors (masked pairs of loads): dilated (the
+    // run-time tap loop), a 5-wide window, a row shorter than a vector.
+    {1, 3, 9, 45, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, true, false, true},
+    {1, 2, 7, 77, 5, 5, 2, 2, 1, 1, 2, 2, 2, 2, false, true, false},
+    {1, 2, 6, 11, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, true, true},
 };
 
 TEST(DepthwiseUkernel, MatchesOrderedReferenceBitForBit) {
