@@ -109,6 +109,7 @@ static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options) {
     pools.family = options.ukernelFamily;
     fn.addPass(ovc::cpu::createPoolUkernels(pools));
   }
+  fn.addPass(ovc::cpu::createMatMulKMajorWeights());
   fn.addPass(ovc::conversion::createConvertOVToLinalg());
   fn.addPass(createCanonicalizerPass());
   fn.addPass(createLinalgElementwiseOpFusionPass());

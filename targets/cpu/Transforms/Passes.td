@@ -104,6 +104,22 @@ def PoolUkernels : Pass<"ovc-cpu-pool-ukernels", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::ovc::cpu::CPUDialect"];
 }
 
+def MatMulKMajorWeights
+    : Pass<"ovc-cpu-matmul-k-major-weights", "::mlir::func::FuncOp"> {
+  let summary = "Store a MatMul's constant transposed B as K x N";
+  let description = [{
+    A fully connected layer is usually `ov.matmul %x, %w {transpose_b}`
+    with a constant `%w` of shape `[..., N, K]`. Lowered as is, each output
+    element is one serial chain of K dependent multiply-adds (a 576-long
+    chain per output in mnist's dense layer). This pass transposes the
+    constant at compile time to `[..., K, N]` and clears `transpose_b`;
+    `-ovc-contiguous-innermost-loop` then puts the N loop innermost, where
+    both B and the output are contiguous, and LLVM vectorizes across output
+    elements. Each output still sums its products over k in order, so
+    results do not change.
+  }];
+}
+
 def ApproximateExp : Pass<"ovc-cpu-approximate-exp", "::mlir::func::FuncOp"> {
   let summary = "Compute f32 exp with a polynomial that vectorizes";
   let description = [{
