@@ -84,6 +84,42 @@ std::optional<unsigned> splittableLoop(linalg::LinalgOp op) {
   return std::nullopt;
 }
 
+/// Replaces `op` by a call of a new private function `name(buffers...)`
+/// computing it, each distinct buffer passed once and marked noalias. In
+/// the model function all buffers are views of one arena, and LLVM, unable
+/// to tell them apart, kept a reduction's operands in memory: a matmul's
+/// loop along N reloaded the input after every store to the output, and
+/// stayed scalar.
+void outlineSerial(ModuleOp module, linalg::LinalgOp op, StringRef name) {
+  OpBuilder builder(module.getContext());
+  SetVector<Value> distinct(op->getOperands().begin(), op->getOperands().end());
+  SmallVector<Value> buffers(distinct.begin(), distinct.end());
+  SmallVector<Type> types;
+  for (Value b : buffers)
+    types.push_back(b.getType());
+  builder.setInsertionPointToEnd(module.getBody());
+  auto fn = builder.create<func::FuncOp>(op.getLoc(), name,
+                                         builder.getFunctionType(types, {}));
+  fn.setPrivate();
+  for (unsigned i = 0; i < buffers.size(); ++i)
+    fn.setArgAttr(i, "llvm.noalias", builder.getUnitAttr());
+  Block *body = fn.addEntryBlock();
+  builder.setInsertionPointToStart(body);
+  IRMapping mapping;
+  SetVector<Value> captured;
+  getUsedValuesDefinedAbove(op->getRegions(), captured);
+  for (Value constant : captured)
+    mapping.map(constant,
+                builder.clone(*constant.getDefiningOp())->getResult(0));
+  for (auto [buffer, arg] : llvm::zip(buffers, body->getArguments()))
+    mapping.map(buffer, arg);
+  builder.clone(*op, mapping);
+  builder.create<func::ReturnOp>(op.getLoc());
+  builder.setInsertionPoint(op);
+  builder.create<func::CallOp>(op.getLoc(), fn, buffers);
+  op->erase();
+}
+
 struct OutlineParallelLayersPass
     : public ovc::cpu::impl::OutlineParallelLayersBase<
           OutlineParallelLayersPass> {
@@ -100,6 +136,7 @@ struct OutlineParallelLayersPass
       int64_t extent;
     };
     SmallVector<Layer> layers;
+    SmallVector<linalg::LinalgOp> serial;
     for (Operation &op : model.getBody().front()) {
       auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
       if (!linalgOp || !linalgOp.hasPureBufferSemantics() ||
@@ -110,8 +147,11 @@ struct OutlineParallelLayersPass
       int64_t points = 1;
       for (int64_t range : ranges)
         points = ShapedType::isDynamic(range) ? 0 : points * range;
-      if (points < minIterations)
+      if (points < minIterations) {
+        if (linalgOp.getNumReductionLoops() > 0)
+          serial.push_back(linalgOp);
         continue;
+      }
       if (std::optional<unsigned> loop = splittableLoop(linalgOp))
         layers.push_back({linalgOp, *loop, ranges[*loop]});
     }
@@ -195,6 +235,8 @@ struct OutlineParallelLayersPass
     }
     if (!parts.empty())
       module->setAttr("ovc.parallel_parts", builder.getArrayAttr(parts));
+    for (auto [k, op] : llvm::enumerate(serial))
+      outlineSerial(module, op, (model.getName() + "_serial" + Twine(k)).str());
   }
 };
 

@@ -56,6 +56,13 @@ def OutlineParallelLayers
     whose operands may overlap are left alone). Each output element is
     computed exactly as before. The parts are listed in
     `ovc.parallel_parts` on the module (name, buffer count, extent).
+
+    Smaller ops with reduction iterators are outlined whole into a private
+    `<model>_serial<k>(buffers...)`, each distinct buffer once and
+    noalias, and called directly: in the model function every buffer is a
+    view of one arena, and LLVM, unable to tell them apart, kept a
+    reduction's operands in memory (a matmul reloaded its input after every
+    store to its output and stayed scalar).
   }];
   let options = [
     Option<"minIterations", "min-iterations", "int64_t", /*default=*/"65536",
