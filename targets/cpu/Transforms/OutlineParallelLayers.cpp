@@ -84,6 +84,38 @@ std::optional<unsigned> splittableLoop(linalg::LinalgOp op) {
   return std::nullopt;
 }
 
+/// Each distinct operand buffer of `op` once, in operand order.
+SmallVector<Value> distinctBuffers(linalg::LinalgOp op) {
+  SetVector<Value> distinct(op->getOperands().begin(), op->getOperands().end());
+  return SmallVector<Value>(distinct.begin(), distinct.end());
+}
+
+/// Creates `name(buffers..., extra...)` at the end of the module, its
+/// buffer arguments marked noalias, and leaves `builder` at the start of its
+/// body, where it clones the constants `op`'s body captures (recorded in
+/// `mapping`).
+func::FuncOp createOutlinedFunction(OpBuilder &builder, ModuleOp module,
+                                    linalg::LinalgOp op, StringRef name,
+                                    ArrayRef<Value> buffers,
+                                    ArrayRef<Type> extra, IRMapping &mapping) {
+  SmallVector<Type> types;
+  for (Value b : buffers)
+    types.push_back(b.getType());
+  types.append(extra.begin(), extra.end());
+  builder.setInsertionPointToEnd(module.getBody());
+  auto fn = builder.create<func::FuncOp>(op.getLoc(), name,
+                                         builder.getFunctionType(types, {}));
+  for (unsigned i = 0; i < buffers.size(); ++i)
+    fn.setArgAttr(i, "llvm.noalias", builder.getUnitAttr());
+  builder.setInsertionPointToStart(fn.addEntryBlock());
+  SetVector<Value> captured;
+  getUsedValuesDefinedAbove(op->getRegions(), captured);
+  for (Value constant : captured)
+    mapping.map(constant,
+                builder.clone(*constant.getDefiningOp())->getResult(0));
+  return fn;
+}
+
 /// Replaces `op` by a call of a new private function `name(buffers...)`
 /// computing it, each distinct buffer passed once and marked noalias. In
 /// the model function all buffers are views of one arena, and LLVM, unable
@@ -92,26 +124,12 @@ std::optional<unsigned> splittableLoop(linalg::LinalgOp op) {
 /// stayed scalar.
 void outlineSerial(ModuleOp module, linalg::LinalgOp op, StringRef name) {
   OpBuilder builder(module.getContext());
-  SetVector<Value> distinct(op->getOperands().begin(), op->getOperands().end());
-  SmallVector<Value> buffers(distinct.begin(), distinct.end());
-  SmallVector<Type> types;
-  for (Value b : buffers)
-    types.push_back(b.getType());
-  builder.setInsertionPointToEnd(module.getBody());
-  auto fn = builder.create<func::FuncOp>(op.getLoc(), name,
-                                         builder.getFunctionType(types, {}));
-  fn.setPrivate();
-  for (unsigned i = 0; i < buffers.size(); ++i)
-    fn.setArgAttr(i, "llvm.noalias", builder.getUnitAttr());
-  Block *body = fn.addEntryBlock();
-  builder.setInsertionPointToStart(body);
+  SmallVector<Value> buffers = distinctBuffers(op);
   IRMapping mapping;
-  SetVector<Value> captured;
-  getUsedValuesDefinedAbove(op->getRegions(), captured);
-  for (Value constant : captured)
-    mapping.map(constant,
-                builder.clone(*constant.getDefiningOp())->getResult(0));
-  for (auto [buffer, arg] : llvm::zip(buffers, body->getArguments()))
+  func::FuncOp fn =
+      createOutlinedFunction(builder, module, op, name, buffers, {}, mapping);
+  fn.setPrivate();
+  for (auto [buffer, arg] : llvm::zip(buffers, fn.getArguments()))
     mapping.map(buffer, arg);
   builder.clone(*op, mapping);
   builder.create<func::ReturnOp>(op.getLoc());
@@ -164,33 +182,20 @@ struct OutlineParallelLayersPass
       std::string name = (model.getName() + "_part" + Twine(k)).str();
       // Each distinct buffer once: the slice function's pointers then never
       // alias (see operandsDisjoint), which lets LLVM keep accumulators in
-      // registers and vectorize without run-time overlap checks.
-      SetVector<Value> distinct(op->getOperands().begin(),
-                                op->getOperands().end());
-      SmallVector<Value> buffers(distinct.begin(), distinct.end());
+      // registers and vectorize without run-time overlap checks. Its
+      // arguments: buffers..., begin, end.
+      SmallVector<Value> buffers = distinctBuffers(op);
       SmallVector<Type> types;
       for (Value b : buffers)
         types.push_back(b.getType());
-
-      // The slice function: buffers..., begin, end.
-      SmallVector<Type> sliceArgs(types);
-      sliceArgs.append({builder.getIndexType(), builder.getIndexType()});
-      builder.setInsertionPointToEnd(module.getBody());
-      auto slice = builder.create<func::FuncOp>(
-          op.getLoc(), name, builder.getFunctionType(sliceArgs, {}));
-      for (unsigned i = 0; i < buffers.size(); ++i)
-        slice.setArgAttr(i, "llvm.noalias", builder.getUnitAttr());
-      Block *body = slice.addEntryBlock();
-      builder.setInsertionPointToStart(body);
+      IRMapping mapping;
+      func::FuncOp slice = createOutlinedFunction(
+          builder, module, op, name, buffers,
+          {builder.getIndexType(), builder.getIndexType()}, mapping);
+      Block *body = &slice.getBody().front();
       Value begin = body->getArgument(buffers.size());
       Value end = body->getArgument(buffers.size() + 1);
       Value size = builder.create<arith::SubIOp>(op.getLoc(), end, begin);
-      IRMapping mapping;
-      SetVector<Value> captured;
-      getUsedValuesDefinedAbove(op->getRegions(), captured);
-      for (Value constant : captured)
-        mapping.map(constant,
-                    builder.clone(*constant.getDefiningOp())->getResult(0));
       for (OpOperand &operand : op->getOpOperands()) {
         Value arg = body->getArgument(llvm::find(buffers, operand.get()) -
                                       buffers.begin());
