@@ -185,9 +185,6 @@ struct OutlineParallelLayersPass
       // registers and vectorize without run-time overlap checks. Its
       // arguments: buffers..., begin, end.
       SmallVector<Value> buffers = distinctBuffers(op);
-      SmallVector<Type> types;
-      for (Value b : buffers)
-        types.push_back(b.getType());
       IRMapping mapping;
       func::FuncOp slice = createOutlinedFunction(
           builder, module, op, name, buffers,
@@ -227,7 +224,9 @@ struct OutlineParallelLayersPass
       // The runner the C interface implements: buffers... -> ().
       builder.setInsertionPointToStart(module.getBody());
       auto runner = builder.create<func::FuncOp>(
-          op.getLoc(), name + "_run", builder.getFunctionType(types, {}));
+          op.getLoc(), name + "_run",
+          builder.getFunctionType(
+              slice.getFunctionType().getInputs().drop_back(2), {}));
       runner.setPrivate();
       builder.setInsertionPoint(op);
       builder.create<func::CallOp>(op.getLoc(), runner, buffers);
