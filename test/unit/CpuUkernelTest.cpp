@@ -261,6 +261,9 @@ struct DepthwiseShape {
 void checkDepthwise(const Family &family, const DepthwiseShape &s,
                     uint32_t seed) {
   SCOPED_TRACE(family.name);
+  SCOPED_TRACE(::testing::Message()
+               << "shape " << s.c << "x" << s.h << "x" << s.w << " k" << s.kh
+               << "x" << s.kw << " s" << s.sw << " d" << s.dw);
   std::mt19937 rng(seed);
   std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
   int64_t oh = (s.h + s.pt + s.pb - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
