@@ -109,6 +109,11 @@ void setParams(float *params, const Shape &s, int64_t oh, int64_t ow) {
 
 void check(const Family &family, const Shape &s, uint32_t seed) {
   SCOPED_TRACE(family.name);
+  SCOPED_TRACE(::testing::Message()
+               << "shape n" << s.n << " " << s.c << "x" << s.h << "x" << s.w
+               << " -> " << s.oc << " k" << s.kh << "x" << s.kw << " s" << s.sh
+               << "x" << s.sw << " d" << s.dh << "x" << s.dw
+               << (s.residual ? " residual" : ""));
   std::mt19937 rng(seed);
   std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
   int64_t oh = (s.h - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
@@ -225,6 +230,11 @@ const Shape kShapes[] = {
     {1, 3, 9, 61, 24, 3, 3, 2, 2, 1, 1, true, true, true},
     {1, 20, 4, 30, 20, 3, 3, 1, 1, 1, 1, true, true, false, true},
     {1, 6, 3, 53, 37, 3, 3, 1, 1, 1, 1, false, false, true},
+    // A last block of more than one vector but less than a whole block, in
+    // flattened channel tiles: 28 = 16 + 12 channels on AVX2, 17 of 32 on
+    // AVX-512; nothing may be written for the channels past OC.
+    {2, 8, 6, 9, 28, 3, 3, 1, 1, 1, 1, true, false, false},
+    {1, 12, 7, 8, 17, 3, 3, 1, 1, 1, 1, false, true, false, true},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
