@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""Compiles models of shared/models for the host and checks them.
+"""Compiles models of shared/models for the host (or --target=ISA) and checks
+them.
 
-Usage: run_models.py MODELS_DIR OUT_DIR MODEL [MODEL ...]
+Usage: run_models.py MODELS_DIR OUT_DIR [--target=ISA] MODEL [MODEL ...]
 
-For each model: `ovc MODEL.xml -o EXE`, then compare_model.py on the
+For each model: `ovc MODEL.xml -o EXE [--target=ISA]`, then compare_model.py on the
 reference inputs, then the real-image checks of REFERENCE.md (mnist's two
 digits, squeezenet's guinea pig). Prints PASS/FAIL lines and a closing
 "N passed, N failed".
@@ -47,6 +48,9 @@ def image_check(model_dir, exe, stem, check, expected):
 
 def main():
     models_dir, out_dir, models = sys.argv[1], sys.argv[2], sys.argv[3:]
+    target = []
+    if models and models[0].startswith("--target="):
+        target, models = [models[0]], models[1:]
     os.makedirs(out_dir, exist_ok=True)
     passed = failed = 0
 
@@ -59,7 +63,8 @@ def main():
         model_dir = os.path.join(models_dir, model)
         xml = sorted(f for f in os.listdir(model_dir) if f.endswith(".xml"))[0]
         exe = os.path.join(out_dir, model)
-        build = subprocess.run(["ovc", os.path.join(model_dir, xml), "-o", exe],
+        build = subprocess.run(["ovc", os.path.join(model_dir, xml), "-o", exe]
+                               + target,
                                capture_output=True, text=True)
         if build.returncode:
             report(False, f"compile {model}: {build.stderr.strip()}")
