@@ -33,6 +33,12 @@ createTargetMachine(Isa isa, std::string &error) {
   std::string features;
   for (llvm::StringRef feature : info.features)
     features += (features.empty() ? "+" : ",+") + feature.str();
+  // Gathers and scatters only as written, never as the vectorizer's choice:
+  // with AVX-512's scatter it vectorized a broadcast Add's outer loop (a
+  // stride of a whole row, 8 gathers and scatters per 8 outputs) instead of
+  // its contiguous inner one, 8x slower than AVX2's code. ovc orders loops
+  // so that the innermost one is the contiguous one.
+  features += ",+prefer-no-gather,+prefer-no-scatter";
   llvm::TargetOptions options;
   // Fuse multiply-add into FMA only where the IR allows it (`contract`):
   // the accumulations of convolutions and matmuls, as OpenVINO's kernels
