@@ -242,6 +242,7 @@ def main():
                 l["onednn_impl"] = r["onednn_impl"]
                 if "ovc_ms" in r:
                     l["ovc_kernel_ms"] = r["ovc_ms"]
+                    l["ovc_kernel_family"] = r.get("family")
         record["layers"] = layers
         results.append(record)
         print(f"{name:58s} ovc {record['ovc_ms_t1']:9.3f} ms  ORT {record['ort_ms_t1']:8.3f} ms  "
@@ -264,8 +265,8 @@ def main():
             dnnl = f"{l['onednn_ms']:8.3f} {l['onednn_ms'] / l['ovc_ms']:10.2f}" if "onednn_ms" in l else ""
             print(f"{r['model'][:30] + ':' + l['layer']:70.70s} {l['mflop']:8.1f} {l['ovc_ms']:9.3f} "
                   f"{l['gflops']:8.2f} {l['peak_pct']:7.1f} {alone} {dnnl}")
-    print("(ms: the layer inside the model, -pc; alone: ovc's kernel on the same shape alone, "
-          "with padding; oneDNN: its best primitive alone, blocked layouts, bias and ReLU fused)")
+    print("(ms: the layer inside the model, -pc; alone: ovc's kernel for this host's ISA family "
+          "on the same shape alone, with padding; oneDNN: its best primitive alone, blocked layouts, bias and ReLU fused)")
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump({"fma_peak_gflops": peak, "rounds": args.rounds, "niter": args.niter,
                    "models": results}, f, indent=1)

@@ -210,7 +210,9 @@ std::string jsonEscape(const std::string &s) {
 } // namespace
 
 int main(int argc, char **argv) {
-  std::string familyName = "avx2";
+  // "host": the family ovc's -target=host links, as the models that the
+  // "ms" column times in place run it.
+  std::string familyName = "host";
   int threads = 1, reps = 20;
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
@@ -222,7 +224,7 @@ int main(int argc, char **argv) {
       reps = std::atoi(argv[i + 1]);
     else {
       std::fprintf(stderr,
-                   "usage: %s [--family sse41|avx2|avx512] "
+                   "usage: %s [--family host|sse41|avx2|avx512] "
                    "[--threads N] [--reps N] < layers\n",
                    argv[0]);
       return 2;
@@ -235,6 +237,17 @@ int main(int argc, char **argv) {
        OVC_CONV2D_BLOCK_AVX2},
       {"avx512", ovc_conv2d_f32_avx512, ovc_depthwise_conv2d_f32_avx512,
        OVC_CONV2D_BLOCK_AVX512}};
+  if (familyName == "host")
+    familyName =
+        __builtin_cpu_supports("avx512f") &&
+                __builtin_cpu_supports("avx512bw") &&
+                __builtin_cpu_supports("avx512dq") &&
+                __builtin_cpu_supports("avx512vl") &&
+                __builtin_cpu_supports("avx512cd")
+            ? "avx512"
+        : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")
+            ? "avx2"
+            : "sse41";
   const Family *family = nullptr;
   for (const Family &f : families)
     if (familyName == f.name)
@@ -269,8 +282,8 @@ int main(int argc, char **argv) {
         x = dist(rng);
     std::string impl;
     double dnnlMs = timeOneDnn(l, reps, input, filter, bias, impl);
-    std::printf("{\"layer\": \"%s\", \"threads\": %d, ",
-                jsonEscape(l.name).c_str(), threads);
+    std::printf("{\"layer\": \"%s\", \"threads\": %d, \"family\": \"%s\", ",
+                jsonEscape(l.name).c_str(), threads, family->name);
     // ovc has kernels for plain and depthwise convolutions.
     if (l.groups == 1 || (l.groups == l.c && l.groups == l.oc))
       std::printf("\"ovc_ms\": %.4f, ",
