@@ -169,8 +169,11 @@ def main():
     args = p.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
-    peak = {t: json.loads(run([args.peak, str(t)]).stdout)["gflops"] for t in (1, 2)}
-    print(f"FMA peak (AVX2, f32): {peak[1]:.1f} GFLOP/s at 1 thread, {peak[2]:.1f} at 2")
+    probes = {t: json.loads(run([args.peak, str(t)]).stdout) for t in (1, 2)}
+    peak = {t: probe["gflops"] for t, probe in probes.items()}
+    print(f"FMA peak ({probes[1]['isa'].upper()}, f32): {peak[1]:.1f} GFLOP/s at 1 thread, "
+          f"{peak[2]:.1f} at 2 (AVX2 {probes[1]['gflops_avx2']:.1f}, "
+          f"AVX-512 {probes[1]['gflops_avx512']:.1f} at 1 thread; 0 = not on this CPU)")
 
     env = dict(os.environ, NODE_PATH=os.path.join(args.ort, "node_modules"))
     results = []
