@@ -211,6 +211,8 @@ const Shape kShapes[] = {
     {1, 300, 5, 7, 13, 1, 1, 1, 1, 1, 1, true, true, false},
     {1, 600, 4, 9, 38, 1, 1, 1, 1, 1, 1, false, false, false},
     {1, 70, 3, 3, 7, 1, 1, 1, 1, 1, 1, true, false, false},
+    // Last channel groups of 1 to 5 (7, 13, 20, 33 and 64 above, 11 here).
+    {1, 20, 6, 7, 11, 1, 1, 1, 1, 1, 1, true, true, false},
     // A residual added before the clamp, in each tile: the channel tile's
     // transposed store, the row tile, the pointwise GEMM (with partial sums
     // over several panels).
