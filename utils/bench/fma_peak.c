@@ -19,58 +19,37 @@ static double now(void) {
   return ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
-__attribute__((target("avx2,fma"))) static void *spin(void *out) {
-  __m256 a = _mm256_set1_ps(0.999f), b = _mm256_set1_ps(1e-7f);
-  /* Twelve named accumulators: the compiler keeps each in a register. */
-  __m256 c0 = _mm256_set1_ps(0), c1 = _mm256_set1_ps(1), c2 = _mm256_set1_ps(2);
-  __m256 c3 = _mm256_set1_ps(3), c4 = _mm256_set1_ps(4), c5 = _mm256_set1_ps(5);
-  __m256 c6 = _mm256_set1_ps(6), c7 = _mm256_set1_ps(7), c8 = _mm256_set1_ps(8);
-  __m256 c9 = _mm256_set1_ps(9), c10 = _mm256_set1_ps(10), c11 = _mm256_set1_ps(11);
-  for (long n = 0; n < kIterations; ++n) {
-    c0 = _mm256_fmadd_ps(c0, a, b);
-    c1 = _mm256_fmadd_ps(c1, a, b);
-    c2 = _mm256_fmadd_ps(c2, a, b);
-    c3 = _mm256_fmadd_ps(c3, a, b);
-    c4 = _mm256_fmadd_ps(c4, a, b);
-    c5 = _mm256_fmadd_ps(c5, a, b);
-    c6 = _mm256_fmadd_ps(c6, a, b);
-    c7 = _mm256_fmadd_ps(c7, a, b);
-    c8 = _mm256_fmadd_ps(c8, a, b);
-    c9 = _mm256_fmadd_ps(c9, a, b);
-    c10 = _mm256_fmadd_ps(c10, a, b);
-    c11 = _mm256_fmadd_ps(c11, a, b);
-  }
-  __m256 sum = _mm256_add_ps(
-      _mm256_add_ps(_mm256_add_ps(c0, c1), _mm256_add_ps(c2, c3)),
-      _mm256_add_ps(_mm256_add_ps(c4, c5), _mm256_add_ps(c6, c7)));
-  sum = _mm256_add_ps(sum, _mm256_add_ps(_mm256_add_ps(c8, c9),
-                                         _mm256_add_ps(c10, c11)));
-  float lanes[8];
-  _mm256_storeu_ps(lanes, sum);
-  *(float *)out = lanes[0]; /* keep the work observable */
+/* 12 independent accumulators, each its own register (the loops are
+ * unrolled), of `vector` type. */
+#define SPIN_BODY(vector, set1, fmadd, add, reduce)                            \
+  vector a = set1(0.999f), b = set1(1e-7f), c[12];                             \
+  _Pragma("GCC unroll 12") for (int i = 0; i < 12; ++i) c[i] = set1((float)i); \
+  for (long n = 0; n < kIterations; ++n) {                                     \
+    _Pragma("GCC unroll 12") for (int i = 0; i < 12; ++i) c[i] =               \
+        fmadd(c[i], a, b);                                                     \
+  }                                                                            \
+  vector sum = c[0];                                                           \
+  _Pragma("GCC unroll 11") for (int i = 1; i < 12; ++i) sum = add(sum, c[i]);  \
+  *(float *)out = reduce(sum); /* keep the work observable */                  \
   return NULL;
+
+__attribute__((target("avx2,fma"))) static float sum256(__m256 v) {
+  float lanes[8];
+  _mm256_storeu_ps(lanes, v);
+  return lanes[0] + lanes[1] + lanes[2] + lanes[3] + lanes[4] + lanes[5] +
+         lanes[6] + lanes[7];
+}
+
+__attribute__((target("avx2,fma"))) static void *spin(void *out) {
+  SPIN_BODY(__m256, _mm256_set1_ps, _mm256_fmadd_ps, _mm256_add_ps, sum256)
 }
 
 /* The same with 512-bit vectors: on CPUs with two 512-bit FMA units
  * (Intel's server cores) twice the AVX2 figure, on Zen 4 (two 256-bit
  * halves) the same. */
 __attribute__((target("avx512f"))) static void *spin512(void *out) {
-  __m512 a = _mm512_set1_ps(0.999f), b = _mm512_set1_ps(1e-7f);
-  __m512 c[12];
-#pragma GCC unroll 12
-  for (int i = 0; i < 12; ++i)
-    c[i] = _mm512_set1_ps((float)i);
-  for (long n = 0; n < kIterations; ++n) {
-#pragma GCC unroll 12
-    for (int i = 0; i < 12; ++i)
-      c[i] = _mm512_fmadd_ps(c[i], a, b);
-  }
-  __m512 sum = c[0];
-#pragma GCC unroll 11
-  for (int i = 1; i < 12; ++i)
-    sum = _mm512_add_ps(sum, c[i]);
-  *(float *)out = _mm512_reduce_add_ps(sum);
-  return NULL;
+  SPIN_BODY(__m512, _mm512_set1_ps, _mm512_fmadd_ps, _mm512_add_ps,
+            _mm512_reduce_add_ps)
 }
 
 /* The best of 3 rounds of `threads` threads running `spin`, in GFLOP/s:

@@ -237,17 +237,16 @@ int main(int argc, char **argv) {
        OVC_CONV2D_BLOCK_AVX2},
       {"avx512", ovc_conv2d_f32_avx512, ovc_depthwise_conv2d_f32_avx512,
        OVC_CONV2D_BLOCK_AVX512}};
-  if (familyName == "host")
-    familyName =
-        __builtin_cpu_supports("avx512f") &&
-                __builtin_cpu_supports("avx512bw") &&
-                __builtin_cpu_supports("avx512dq") &&
-                __builtin_cpu_supports("avx512vl") &&
-                __builtin_cpu_supports("avx512cd")
-            ? "avx512"
-        : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")
-            ? "avx2"
-            : "sse41";
+  if (familyName == "host") {
+    // The runtime's own check (CPUID and the OS-enabled state), as the
+    // compiled models run it.
+    char message[256];
+    familyName = ovc_check_cpu("avx512_core", message, sizeof message) == OVC_OK
+                     ? "avx512"
+                 : ovc_check_cpu("avx2", message, sizeof message) == OVC_OK
+                     ? "avx2"
+                     : "sse41";
+  }
   const Family *family = nullptr;
   for (const Family &f : families)
     if (familyName == f.name)
