@@ -341,6 +341,13 @@ const DepthwiseShape kDepthwiseShapes[] = {
     {1, 3, 9, 45, 3, 3, 2, 2, 2, 2, 2, 2, 2, 2, true, false, true},
     {1, 2, 7, 77, 5, 5, 2, 2, 1, 1, 2, 2, 2, 2, false, true, false},
     {1, 2, 6, 11, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, true, true},
+    // Blocks of output rows (3x3, stride 1 or 2): a height that is not a
+    // multiple of the block, an AVX-512 row of edge, interior and edge
+    // vectors, a single output pixel, and a row too wide for the blocks.
+    {1, 5, 13, 42, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, true, false},
+    {2, 3, 10, 84, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, false, true},
+    {1, 2, 3, 2, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, false, false},
+    {1, 1, 3, 4100, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, false, true, false},
 };
 
 TEST(DepthwiseUkernel, MatchesOrderedReferenceBitForBit) {

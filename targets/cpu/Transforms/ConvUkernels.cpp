@@ -217,17 +217,26 @@ struct ConvUkernelsPass
   }
 
   /// Depthwise: one input and one output channel per group. The kernel
-  /// vectorizes along output rows, in tiles of four vectors (twice the
-  /// family's channel block); rows narrower than one tile spend their time
-  /// in its scalar edges, and the generated loops are faster there.
+  /// vectorizes along output rows. Where it takes blocks of rows (see
+  /// ovc_depthwise_rows_in_blocks) any row width runs well; otherwise rows
+  /// narrower than four vectors (twice the family's channel block) spend
+  /// their time in its edge code, and the generated loops are faster there.
   void rewrite(ov::GroupConvolutionOp conv, int64_t block) {
     auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
     ArrayRef<int64_t> f = filterType.getShape(); // [G, OC/G, C/G, KH, KW]
     auto inType = cast<RankedTensorType>(conv.getInput().getType());
     auto outType = cast<RankedTensorType>(conv.getType());
     if (f.size() != 5 || f[1] != 1 || f[2] != 1 || inType.getRank() != 4 ||
-        f[0] != inType.getDimSize(1) || outType.getRank() != 4 ||
-        outType.getDimSize(3) < 2 * block)
+        f[0] != inType.getDimSize(1) || outType.getRank() != 4)
+      return;
+    ArrayRef<int64_t> strides = conv.getStrides(),
+                      dilations = conv.getDilations();
+    bool inBlocks =
+        family != "sse41" && strides.size() == 2 && dilations.size() == 2 &&
+        ovc_depthwise_rows_in_blocks(f[3], f[4], strides[0], strides[1],
+                                     dilations[0], dilations[1],
+                                     inType.getDimSize(3));
+    if (!inBlocks && outType.getDimSize(3) < 2 * block)
       return;
     std::optional<std::vector<float>> weights = kernelFilter(conv);
     if (!weights)
