@@ -89,19 +89,6 @@ void ovc_conv2d_f32_avx512(const float *input, const float *filter,
  * params as above, with OC = C. Each output is the sum over (kh, kw), in
  * that order, of rounded products (no FMA on any family, as ovc's loops),
  * then the same epilogue. */
-/* Whether the AVX2 and AVX-512 depthwise kernels take a window in blocks
- * of output rows: undilated 3x3 windows with stride 1 or 2 (nearly every
- * depthwise layer), input rows of at most 4096 values. Such a layer runs
- * well at any row width; the SSE4.1 kernel and other windows go a row at a
- * time, which wants rows of a few vectors. */
-static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
-                                               long long sh, long long sw,
-                                               long long dh, long long dw,
-                                               long long w) {
-  return kh == 3 && kw == 3 && dh == 1 && dw == 1 && sh == sw &&
-         (sw == 1 || sw == 2) && w <= 4096;
-}
-
 void ovc_depthwise_conv2d_f32_sse41(const float *input, const float *filter,
                                     const float *bias, float *output,
                                     const float *params);
@@ -111,6 +98,23 @@ void ovc_depthwise_conv2d_f32_avx2(const float *input, const float *filter,
 void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
                                      const float *bias, float *output,
                                      const float *params);
+
+/* The widest input row the depthwise blocks below take. */
+#define OVC_DEPTHWISE_BLOCK_MAX_WIDTH 4096
+
+/* Whether the AVX2 and AVX-512 depthwise kernels run a layer well at any
+ * row width: undilated 3x3 windows with stride 1 or 2 (nearly every
+ * depthwise layer) and input rows of at most OVC_DEPTHWISE_BLOCK_MAX_WIDTH
+ * values, whose narrow rows they compute in blocks of output rows. The
+ * SSE4.1 kernel and other windows go a row at a time, which wants rows of a
+ * few vectors. */
+static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
+                                               long long sh, long long sw,
+                                               long long dh, long long dw,
+                                               long long w) {
+  return kh == 3 && kw == 3 && dh == 1 && dw == 1 && sh == sw &&
+         (sw == 1 || sw == 2) && w <= OVC_DEPTHWISE_BLOCK_MAX_WIDTH;
+}
 
 /* ovc_max_pool2d_f32_<family>(input, output, params)
  *
