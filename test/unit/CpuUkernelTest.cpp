@@ -467,6 +467,13 @@ const PoolShape kPoolShapes[] = {
     {1, 2, 5, 56, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1},
     {1, 2, 5, 19, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1},
     {1, 2, 4, 21, 2, 2, 1, 1, 1, 1, 0, 0, 1, 1},
+    // Rows narrower than a vector (head-pose's 8 -> 4), windows wholly in
+    // the top and bottom padding, rows wider than the row buffer (pooled
+    // a piece at a time) and windows wider than it (pixel by pixel).
+    {1, 3, 6, 8, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1},
+    {1, 2, 5, 13, 2, 2, 1, 1, 1, 1, 2, 1, 2, 1},
+    {1, 1, 3, 4500, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0},
+    {1, 1, 2, 2300, 1, 3, 1, 1, 1, 1100, 0, 0, 0, 0},
 };
 
 TEST(MaxPoolUkernel, MatchesIeeeMaximum) {
