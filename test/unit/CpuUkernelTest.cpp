@@ -213,6 +213,11 @@ const Shape kShapes[] = {
     {1, 70, 3, 3, 7, 1, 1, 1, 1, 1, 1, true, false, false},
     // Last channel groups of 1 to 5 (7, 13, 20, 33 and 64 above, 11 here).
     {1, 20, 6, 7, 11, 1, 1, 1, 1, 1, 1, true, true, false},
+    // Images whose last pixels are no whole vector: those go to channel
+    // tiles, per image and filter block (with a residual, after partial
+    // sums over several panels for the rest).
+    {2, 130, 3, 7, 40, 1, 1, 1, 1, 1, 1, true, true, false, true},
+    {1, 40, 14, 14, 70, 1, 1, 1, 1, 1, 1, true, false, true},
     // A residual added before the clamp, in each tile: the channel tile's
     // transposed store, the row tile, the pointwise GEMM (with partial sums
     // over several panels).
