@@ -242,6 +242,18 @@ const Shape kShapes[] = {
     // AVX-512; nothing may be written for the channels past OC.
     {2, 8, 6, 9, 28, 3, 3, 1, 1, 1, 1, true, false, false},
     {1, 12, 7, 8, 17, 3, 3, 1, 1, 1, 1, false, true, false, true},
+    // A block's last few channels in pitch tiles, along the input's row
+    // pitch: SSD heads' 36 (a last block of 4 channels) and 18 (16 + 2) on
+    // 19 x 19, in several pixel chunks; 5 channels past a vector (tiles of 4
+    // and 1), two images and a residual; a dilated layer; tiles of 3 and 2
+    // channels (1 above, on 218-wide rows). The last tile of a plane may
+    // read from before its first position.
+    {1, 40, 21, 21, 36, 3, 3, 1, 1, 1, 1, true, true, false},
+    {1, 40, 21, 21, 18, 3, 3, 1, 1, 1, 1, true, false, false},
+    {2, 9, 16, 17, 21, 3, 3, 1, 1, 1, 1, true, true, true, true},
+    {1, 8, 20, 20, 7, 3, 3, 1, 1, 2, 2, false, false, true},
+    {1, 9, 7, 60, 3, 3, 3, 1, 1, 1, 1, true, true, true},
+    {2, 8, 9, 40, 2, 3, 3, 1, 1, 1, 1, false, true, false, true},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
