@@ -3,7 +3,8 @@
 // ov.detection_output bufferizes into
 //   ovc_detection_output(loc, conf, priors, out, params)
 // (runtime-stub/src/detection_output.c), with `params` a stack array of the
-// op's attributes and shapes.
+// op's attributes and shapes in the order of ovc_detection_output_param
+// (runtime-stub/src/detection_output.h).
 //
 //===----------------------------------------------------------------------===//
 

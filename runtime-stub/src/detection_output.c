@@ -7,37 +7,21 @@
  * classes ascending, [image, label, score, xmin, ymin, xmax, ymax], and a
  * row with image -1 ends the list.
  *
+ * Its results are the reference's, bit for bit, computed with less work:
+ * boxes are decoded when a candidate first needs one (face-detection-retail
+ * has 3249 priors and at most 400 candidates), the `top_k` best are
+ * selected before they are sorted, and NMS tests each candidate against 4
+ * kept boxes at a time. That layer took 0.37 ms of the model's 6.5 on a
+ * real image, at 2 threads, with all three done one by one.
+ *
  *===----------------------------------------------------------------------===*/
+
+#include "detection_output.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Layout of the parameter vector the compiler passes (all as floats). */
-enum {
-  P_NUM_CLASSES,
-  P_BACKGROUND,
-  P_TOP_K,
-  P_KEEP_TOP_K,
-  P_CODE_TYPE, /* 0 corner, 1 center_size, 2 corner_size */
-  P_SHARE_LOCATION,
-  P_VARIANCE_ENCODED,
-  P_NMS_THRESHOLD,
-  P_CONFIDENCE_THRESHOLD,
-  P_CLIP_AFTER_NMS,
-  P_CLIP_BEFORE_NMS,
-  P_DECREASE_LABEL_ID,
-  P_NORMALIZED,
-  P_INPUT_HEIGHT,
-  P_INPUT_WIDTH,
-  P_NUM_PRIORS,
-  P_BATCH,
-  P_PRIOR_BATCH,
-  P_PRIOR_CHANNELS,
-  P_OUT_ROWS,
-  P_COUNT
-};
 
 typedef struct {
   float xmin, ymin, xmax, ymax;
@@ -86,108 +70,247 @@ static void sort_desc(scored *v, scored *tmp, int n) {
   memcpy(v, tmp, sizeof(scored) * (size_t)n);
 }
 
+/* An order-preserving integer key of a score (not NaN): -0 and +0 are one
+ * key, as they compare equal. */
+static uint32_t score_key(float score) {
+  uint32_t bits;
+  if (score == 0.f)
+    score = 0.f;
+  memcpy(&bits, &score, sizeof bits);
+  return bits & 0x80000000u ? ~bits : bits | 0x80000000u;
+}
+
+/* The key of the `rank`-th largest (from 1) of the n scores of v, a byte
+ * of it per pass over v. */
+static uint32_t ranked_key(const scored *v, int n, int rank) {
+  uint32_t prefix = 0, mask = 0;
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    int counts[256] = {0};
+    for (int i = 0; i < n; ++i) {
+      uint32_t key = score_key(v[i].score);
+      if ((key & mask) == prefix)
+        ++counts[(key >> shift) & 255u];
+    }
+    int byte = 255;
+    for (; byte > 0 && rank > counts[byte]; --byte)
+      rank -= counts[byte];
+    prefix |= (uint32_t)byte << shift;
+    mask |= 255u << shift;
+  }
+  return prefix;
+}
+
+/* Leaves in v the first `keep` (all if negative) of v[0..n) in a stable
+ * descending sort by score, and returns how many. Only those are sorted:
+ * the ones above the keep-th best score, then the first of those equal to
+ * it (a stable sort puts equal scores in their order in v). */
+static int top_scores(scored *v, scored *tmp, int n, int keep) {
+  if (keep >= 0 && keep < n) {
+    const uint32_t last = keep ? ranked_key(v, n, keep) : 0xffffffffu;
+    int above = 0;
+    for (int i = 0; i < n; ++i)
+      above += score_key(v[i].score) > last;
+    int ties = keep - above, m = 0;
+    for (int i = 0; i < n && m < keep; ++i) {
+      uint32_t key = score_key(v[i].score);
+      if (key > last || (key == last && ties-- > 0))
+        v[m++] = v[i];
+    }
+    n = m;
+  }
+  sort_desc(v, tmp, n);
+  return n;
+}
+
+/* Kept boxes of one class as columns, with their sizes, for
+ * overlaps_kept. */
+typedef struct {
+  float *xmin, *ymin, *xmax, *ymax, *size;
+  int count;
+} box_columns;
+
+typedef float f4 __attribute__((vector_size(16)));
+typedef int32_t i4 __attribute__((vector_size(16)));
+
+static f4 load4(const float *p) {
+  f4 v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+/* Lanewise fminf and fmaxf: of a NaN and a number, the number. */
+static f4 select4(i4 mask, f4 a, f4 b) {
+  return (f4)((mask & (i4)a) | (~mask & (i4)b));
+}
+static f4 min4(f4 a, f4 b) { return select4((a < b) | (b != b), a, b); }
+static f4 max4(f4 a, f4 b) { return select4((a > b) | (b != b), a, b); }
+
+/* Whether `a` overlaps a kept box by more than `nms`: jaccard(a, kept) for
+ * 4 kept boxes at a time, the same operations lane by lane. */
+static int overlaps_kept(const box_columns *k, const box *a, float nms) {
+  const float aSize = box_size(a);
+  const f4 ax1 = {a->xmin, a->xmin, a->xmin, a->xmin};
+  const f4 ay1 = {a->ymin, a->ymin, a->ymin, a->ymin};
+  const f4 ax2 = {a->xmax, a->xmax, a->xmax, a->xmax};
+  const f4 ay2 = {a->ymax, a->ymax, a->ymax, a->ymax};
+  const f4 as = {aSize, aSize, aSize, aSize};
+  const f4 threshold = {nms, nms, nms, nms};
+  const f4 zero = {0.f, 0.f, 0.f, 0.f};
+  int i = 0;
+  for (; i + 4 <= k->count; i += 4) {
+    f4 bx1 = load4(k->xmin + i), by1 = load4(k->ymin + i);
+    f4 bx2 = load4(k->xmax + i), by2 = load4(k->ymax + i);
+    i4 none = (bx1 > ax2) | (bx2 < ax1) | (by1 > ay2) | (by2 < ay1);
+    f4 w = min4(ax2, bx2) - max4(ax1, bx1);
+    f4 h = min4(ay2, by2) - max4(ay1, by1);
+    none |= (w <= zero) | (h <= zero);
+    f4 inter = w * h;
+    f4 iou = select4(none, zero, inter / (as + load4(k->size + i) - inter));
+    i4 over = iou > threshold;
+    if (over[0] | over[1] | over[2] | over[3])
+      return 1;
+  }
+  for (; i < k->count; ++i) {
+    box b = {k->xmin[i], k->ymin[i], k->xmax[i], k->ymax[i]};
+    if (jaccard(a, &b) > nms)
+      return 1;
+  }
+  return 0;
+}
+
+static void keep_box(box_columns *k, const box *b) {
+  k->xmin[k->count] = b->xmin;
+  k->ymin[k->count] = b->ymin;
+  k->xmax[k->count] = b->xmax;
+  k->ymax[k->count] = b->ymax;
+  k->size[k->count] = box_size(b);
+  ++k->count;
+}
+
 static int by_label_then_rank(const void *pa, const void *pb) {
   const scored *a = (const scored *)pa, *b = (const scored *)pb;
   return a->label != b->label ? a->label - b->label : 0;
 }
 
+/* What decoding a box needs: the layer's attributes and one image's
+ * locations and priors. */
+typedef struct {
+  const float *loc, *priors, *variances;
+  int code, encoded, normalized, clipBefore, priorSize, locClasses;
+  float inH, inW;
+} decoder;
+
+/* Prior p's box for location class c, as the reference decodes it. */
+static box decode_box(const decoder *d, int c, int p) {
+  const float *l = d->loc + ((size_t)p * d->locClasses + c) * 4;
+  const float *q =
+      d->priors + (size_t)p * d->priorSize + (d->priorSize == 5 ? 1 : 0);
+  box prior = {q[0], q[1], q[2], q[3]};
+  if (!d->normalized) {
+    prior.xmin /= d->inW, prior.xmax /= d->inW;
+    prior.ymin /= d->inH, prior.ymax /= d->inH;
+  }
+  float v[4] = {1.f, 1.f, 1.f, 1.f};
+  if (!d->encoded) {
+    if (d->variances) {
+      const float *vv = d->variances + (size_t)p * 4;
+      v[0] = vv[0], v[1] = vv[1], v[2] = vv[2], v[3] = vv[3];
+    } else {
+      v[0] = v[1] = v[2] = v[3] = 0.1f;
+    }
+  }
+  box b;
+  if (d->code == 1) {
+    float pw = prior.xmax - prior.xmin, ph = prior.ymax - prior.ymin;
+    float pcx = (prior.xmin + prior.xmax) / 2.f;
+    float pcy = (prior.ymin + prior.ymax) / 2.f;
+    float cx = v[0] * l[0] * pw + pcx;
+    float cy = v[1] * l[1] * ph + pcy;
+    float w = expf(v[2] * l[2]) * pw;
+    float h = expf(v[3] * l[3]) * ph;
+    b.xmin = cx - w / 2.f, b.ymin = cy - h / 2.f;
+    b.xmax = cx + w / 2.f, b.ymax = cy + h / 2.f;
+  } else if (d->code == 2) {
+    float pw = prior.xmax - prior.xmin, ph = prior.ymax - prior.ymin;
+    b.xmin = prior.xmin + v[0] * l[0] * pw;
+    b.ymin = prior.ymin + v[1] * l[1] * ph;
+    b.xmax = prior.xmax + v[2] * l[2] * pw;
+    b.ymax = prior.ymax + v[3] * l[3] * ph;
+  } else {
+    b.xmin = prior.xmin + v[0] * l[0];
+    b.ymin = prior.ymin + v[1] * l[1];
+    b.xmax = prior.xmax + v[2] * l[2];
+    b.ymax = prior.ymax + v[3] * l[3];
+  }
+  if (d->clipBefore) {
+    b.xmin = clamp01(b.xmin), b.ymin = clamp01(b.ymin);
+    b.xmax = clamp01(b.xmax), b.ymax = clamp01(b.ymax);
+  }
+  return b;
+}
+
 void ovc_detection_output(const float *loc, const float *conf,
                           const float *priors, float *out,
                           const float *params) {
-  const int classes = (int)params[P_NUM_CLASSES];
-  const int background = (int)params[P_BACKGROUND];
-  const int topK = (int)params[P_TOP_K];
-  const int keepTopK = (int)params[P_KEEP_TOP_K];
-  const int code = (int)params[P_CODE_TYPE];
-  const int share = params[P_SHARE_LOCATION] != 0;
-  const int encoded = params[P_VARIANCE_ENCODED] != 0;
-  const float nms = params[P_NMS_THRESHOLD];
-  const float threshold = params[P_CONFIDENCE_THRESHOLD];
-  const int clipAfter = params[P_CLIP_AFTER_NMS] != 0;
-  const int clipBefore = params[P_CLIP_BEFORE_NMS] != 0;
-  const int decrease = params[P_DECREASE_LABEL_ID] != 0;
-  const int normalized = params[P_NORMALIZED] != 0;
-  const float inH = params[P_INPUT_HEIGHT], inW = params[P_INPUT_WIDTH];
-  const int P = (int)params[P_NUM_PRIORS];
-  const int batch = (int)params[P_BATCH];
-  const int priorBatch = (int)params[P_PRIOR_BATCH];
-  const int priorChannels = (int)params[P_PRIOR_CHANNELS];
-  const long outRows = (long)params[P_OUT_ROWS];
-  const int priorSize = normalized ? 4 : 5;
-  const int locClasses = share ? 1 : classes;
+  const int classes = (int)params[OVC_DETECTION_NUM_CLASSES];
+  const int background = (int)params[OVC_DETECTION_BACKGROUND];
+  const int topK = (int)params[OVC_DETECTION_TOP_K];
+  const int keepTopK = (int)params[OVC_DETECTION_KEEP_TOP_K];
+  const int share = params[OVC_DETECTION_SHARE_LOCATION] != 0;
+  const float nms = params[OVC_DETECTION_NMS_THRESHOLD];
+  const float threshold = params[OVC_DETECTION_CONFIDENCE_THRESHOLD];
+  const int clipAfter = params[OVC_DETECTION_CLIP_AFTER_NMS] != 0;
+  const int decrease = params[OVC_DETECTION_DECREASE_LABEL_ID] != 0;
+  const int P = (int)params[OVC_DETECTION_NUM_PRIORS];
+  const int batch = (int)params[OVC_DETECTION_BATCH];
+  const int priorBatch = (int)params[OVC_DETECTION_PRIOR_BATCH];
+  const int priorChannels = (int)params[OVC_DETECTION_PRIOR_CHANNELS];
+  const long outRows = (long)params[OVC_DETECTION_OUT_ROWS];
+  decoder d;
+  d.code = (int)params[OVC_DETECTION_CODE_TYPE];
+  d.encoded = params[OVC_DETECTION_VARIANCE_ENCODED] != 0;
+  d.normalized = params[OVC_DETECTION_NORMALIZED] != 0;
+  d.clipBefore = params[OVC_DETECTION_CLIP_BEFORE_NMS] != 0;
+  d.inH = params[OVC_DETECTION_INPUT_HEIGHT],
+  d.inW = params[OVC_DETECTION_INPUT_WIDTH];
+  d.priorSize = d.normalized ? 4 : 5;
+  d.locClasses = share ? 1 : classes;
+  const size_t boxes = (size_t)P * (size_t)d.locClasses;
 
   memset(out, 0, sizeof(float) * (size_t)outRows * 7);
-  box *decoded = (box *)malloc(sizeof(box) * (size_t)P * (size_t)locClasses);
+  box *decoded = (box *)malloc(sizeof(box) * boxes);
+  unsigned char *isDecoded = (unsigned char *)malloc(boxes);
   scored *candidates = (scored *)malloc(sizeof(scored) * (size_t)P);
   scored *kept = (scored *)malloc(sizeof(scored) * (size_t)P * (size_t)classes);
   scored *tmp = (scored *)malloc(sizeof(scored) * (size_t)P * (size_t)classes);
-  if (!decoded || !candidates || !kept || !tmp) {
-    free(decoded), free(candidates), free(kept), free(tmp);
+  float *columns = (float *)malloc(sizeof(float) * 5 * (size_t)P);
+  if (!decoded || !isDecoded || !candidates || !kept || !tmp || !columns) {
+    free(decoded), free(isDecoded), free(candidates), free(kept), free(tmp);
+    free(columns);
     if (outRows > 0)
       out[0] = -1.f;
     return;
   }
+  box_columns keptBoxes = {columns,
+                           columns + P,
+                           columns + 2 * (size_t)P,
+                           columns + 3 * (size_t)P,
+                           columns + 4 * (size_t)P,
+                           0};
   long row = 0;
   for (int n = 0; n < batch; ++n) {
-    const float *pr = priors + (size_t)(priorBatch > 1 ? n : 0) *
-                                   (size_t)priorChannels * (size_t)P *
-                                   (size_t)priorSize;
-    const float *var = priorChannels > 1 ? pr + (size_t)P * priorSize : NULL;
-    /* Decode every prior for every location class. */
-    for (int c = 0; c < locClasses; ++c) {
-      for (int p = 0; p < P; ++p) {
-        const float *l = loc + ((size_t)n * P * locClasses + (size_t)p * locClasses + c) * 4;
-        const float *q = pr + (size_t)p * priorSize + (priorSize == 5 ? 1 : 0);
-        box prior = {q[0], q[1], q[2], q[3]};
-        if (!normalized) {
-          prior.xmin /= inW, prior.xmax /= inW;
-          prior.ymin /= inH, prior.ymax /= inH;
-        }
-        float v[4] = {1.f, 1.f, 1.f, 1.f};
-        if (!encoded) {
-          if (var) {
-            const float *vv = var + (size_t)p * 4;
-            v[0] = vv[0], v[1] = vv[1], v[2] = vv[2], v[3] = vv[3];
-          } else {
-            v[0] = v[1] = v[2] = v[3] = 0.1f;
-          }
-        }
-        box d;
-        if (code == 1) {
-          float pw = prior.xmax - prior.xmin, ph = prior.ymax - prior.ymin;
-          float pcx = (prior.xmin + prior.xmax) / 2.f;
-          float pcy = (prior.ymin + prior.ymax) / 2.f;
-          float cx = v[0] * l[0] * pw + pcx;
-          float cy = v[1] * l[1] * ph + pcy;
-          float w = expf(v[2] * l[2]) * pw;
-          float h = expf(v[3] * l[3]) * ph;
-          d.xmin = cx - w / 2.f, d.ymin = cy - h / 2.f;
-          d.xmax = cx + w / 2.f, d.ymax = cy + h / 2.f;
-        } else if (code == 2) {
-          float pw = prior.xmax - prior.xmin, ph = prior.ymax - prior.ymin;
-          d.xmin = prior.xmin + v[0] * l[0] * pw;
-          d.ymin = prior.ymin + v[1] * l[1] * ph;
-          d.xmax = prior.xmax + v[2] * l[2] * pw;
-          d.ymax = prior.ymax + v[3] * l[3] * ph;
-        } else {
-          d.xmin = prior.xmin + v[0] * l[0];
-          d.ymin = prior.ymin + v[1] * l[1];
-          d.xmax = prior.xmax + v[2] * l[2];
-          d.ymax = prior.ymax + v[3] * l[3];
-        }
-        if (clipBefore) {
-          d.xmin = clamp01(d.xmin), d.ymin = clamp01(d.ymin);
-          d.xmax = clamp01(d.xmax), d.ymax = clamp01(d.ymax);
-        }
-        decoded[(size_t)c * P + p] = d;
-      }
-    }
+    d.loc = loc + (size_t)n * P * d.locClasses * 4;
+    d.priors = priors + (size_t)(priorBatch > 1 ? n : 0) *
+                            (size_t)priorChannels * (size_t)P *
+                            (size_t)d.priorSize;
+    d.variances = priorChannels > 1 ? d.priors + (size_t)P * d.priorSize : NULL;
+    memset(isDecoded, 0, boxes);
     /* Per class: threshold, top_k, greedy NMS. */
     int total = 0;
     for (int c = 0; c < classes; ++c) {
       if (c == background)
         continue;
-      const box *boxes = decoded + (size_t)(share ? 0 : c) * P;
+      const int locClass = share ? 0 : c;
       int count = 0;
       for (int p = 0; p < P; ++p) {
         float s = conf[((size_t)n * P + p) * classes + c];
@@ -198,23 +321,33 @@ void ovc_detection_output(const float *loc, const float *conf,
           ++count;
         }
       }
-      sort_desc(candidates, tmp, count);
-      if (topK > -1 && topK < count)
-        count = topK;
-      int first = total;
+      count = top_scores(candidates, tmp, count, topK);
+      /* The candidates' priors and locations, scattered over arrays the
+       * layers before evicted: their cache misses overlap when requested
+       * together (one at a time, they were half of the layer's time). */
       for (int i = 0; i < count; ++i) {
-        int keep = 1;
-        for (int k = first; k < total && keep; ++k)
-          if (jaccard(&boxes[candidates[i].index], &boxes[kept[k].index]) > nms)
-            keep = 0;
-        if (keep)
+        const int p = candidates[i].index;
+        __builtin_prefetch(d.priors + (size_t)p * d.priorSize);
+        __builtin_prefetch(d.loc + ((size_t)p * d.locClasses + locClass) * 4);
+        if (d.variances)
+          __builtin_prefetch(d.variances + (size_t)p * 4);
+      }
+      keptBoxes.count = 0;
+      for (int i = 0; i < count; ++i) {
+        const size_t at = (size_t)locClass * P + candidates[i].index;
+        if (!isDecoded[at]) {
+          decoded[at] = decode_box(&d, locClass, candidates[i].index);
+          isDecoded[at] = 1;
+        }
+        if (!overlaps_kept(&keptBoxes, &decoded[at], nms)) {
+          keep_box(&keptBoxes, &decoded[at]);
           kept[total++] = candidates[i];
+        }
       }
     }
     /* keep_top_k over all classes, then back to class order. */
     if (keepTopK > -1 && total > keepTopK) {
-      sort_desc(kept, tmp, total);
-      total = keepTopK;
+      total = top_scores(kept, tmp, total, keepTopK);
       /* Stable by label: within a label the score order remains. */
       for (int i = 1; i < total; ++i) {
         scored x = kept[i];
@@ -240,5 +373,6 @@ void ovc_detection_output(const float *loc, const float *conf,
   }
   if (row < outRows)
     out[row * 7] = -1.f;
-  free(decoded), free(candidates), free(kept), free(tmp);
+  free(decoded), free(isDecoded), free(candidates), free(kept), free(tmp);
+  free(columns);
 }
