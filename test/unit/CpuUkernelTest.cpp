@@ -242,6 +242,9 @@ const Shape kShapes[] = {
     // AVX-512; nothing may be written for the channels past OC.
     {2, 8, 6, 9, 28, 3, 3, 1, 1, 1, 1, true, false, false},
     {1, 12, 7, 8, 17, 3, 3, 1, 1, 1, 1, false, true, false, true},
+    // A whole block and then 24 of 32 (AVX-512) at unit stride, with a
+    // residual, on a plane too small for pitch tiles.
+    {1, 8, 6, 9, 56, 3, 3, 1, 1, 1, 1, true, true, false, true},
     // A block's last few channels in pitch tiles, along the input's row
     // pitch: SSD heads' 36 (a last block of 4 channels) and 18 (16 + 2) on
     // 19 x 19, in several pixel chunks; 5 channels past a vector (tiles of 4
