@@ -145,10 +145,11 @@ static f4 select4(i4 mask, f4 a, f4 b) {
 static f4 min4(f4 a, f4 b) { return select4((a < b) | (b != b), a, b); }
 static f4 max4(f4 a, f4 b) { return select4((a > b) | (b != b), a, b); }
 
-/* Whether `a` overlaps a kept box by more than `nms`: jaccard(a, kept) for
- * 4 kept boxes at a time, the same operations lane by lane. */
-static int overlaps_kept(const box_columns *k, const box *a, float nms) {
-  const float aSize = box_size(a);
+/* Whether `a`, of size `aSize` (box_size), overlaps a kept box by more
+ * than `nms`: jaccard(a, kept) for 4 kept boxes at a time, the same
+ * operations lane by lane. */
+static int overlaps_kept(const box_columns *k, const box *a, float aSize,
+                         float nms) {
   const f4 ax1 = {a->xmin, a->xmin, a->xmin, a->xmin};
   const f4 ay1 = {a->ymin, a->ymin, a->ymin, a->ymin};
   const f4 ax2 = {a->xmax, a->xmax, a->xmax, a->xmax};
@@ -178,12 +179,12 @@ static int overlaps_kept(const box_columns *k, const box *a, float nms) {
   return 0;
 }
 
-static void keep_box(box_columns *k, const box *b) {
+static void keep_box(box_columns *k, const box *b, float size) {
   k->xmin[k->count] = b->xmin;
   k->ymin[k->count] = b->ymin;
   k->xmax[k->count] = b->xmax;
   k->ymax[k->count] = b->ymax;
-  k->size[k->count] = box_size(b);
+  k->size[k->count] = size;
   ++k->count;
 }
 
@@ -339,8 +340,9 @@ void ovc_detection_output(const float *loc, const float *conf,
           decoded[at] = decode_box(&d, locClass, candidates[i].index);
           isDecoded[at] = 1;
         }
-        if (!overlaps_kept(&keptBoxes, &decoded[at], nms)) {
-          keep_box(&keptBoxes, &decoded[at]);
+        const float size = box_size(&decoded[at]);
+        if (!overlaps_kept(&keptBoxes, &decoded[at], size, nms)) {
+          keep_box(&keptBoxes, &decoded[at], size);
           kept[total++] = candidates[i];
         }
       }
