@@ -261,6 +261,7 @@ ovc_status ovc_run(ovc_model *model, const void *const *inputs,
     buffers[info->num_inputs + i] = outputs[i];
   }
   if (status == OVC_OK) {
+    ovc_thread_pool_wake(model->pool);
     ovc_thread_pool *previous = ovc_thread_pool_enter(model->pool);
     info->invoke(buffers, model->weights, model->arena);
     ovc_thread_pool_enter(previous);

@@ -18,6 +18,11 @@ ovc_thread_pool *ovc_thread_pool_create(int32_t nthreads);
 void ovc_thread_pool_destroy(ovc_thread_pool *pool);
 int32_t ovc_thread_pool_size(const ovc_thread_pool *pool);
 
+/* Wakes the workers that sleep (after a while without jobs), so that they
+ * spin again when the next jobs come: an inference calls this first, and
+ * its first layers run while they wake. */
+void ovc_thread_pool_wake(ovc_thread_pool *pool);
+
 /* Makes `pool` the one ovc_parallel_for uses on this thread (NULL: run
  * serially); returns the previous one. */
 ovc_thread_pool *ovc_thread_pool_enter(ovc_thread_pool *pool);

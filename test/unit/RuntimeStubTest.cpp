@@ -8,10 +8,11 @@ extern "C" {
 #include <gtest/gtest.h>
 
 #include <atomic>
-
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -269,6 +270,41 @@ TEST(RuntimeStub, ParallelForCoversEveryIndexOnce) {
       ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
       for (auto &hit : coverage.hits)
         ASSERT_EQ(hit.load(), 100) << threads << " threads";
+    }
+  }
+}
+
+namespace {
+// A model of parallel loops of every length up to 200, with grains of 1 to
+// 3: each index must run exactly once, whoever takes the chunk (its owner
+// or a thread stealing it).
+void manyLoopsModel(void *const *, const void *, void *) {
+  for (int64_t total = 1; total <= 200; ++total) {
+    Coverage coverage(total);
+    ovc_parallel_for(total, 1 + total % 3, markRange, &coverage);
+    for (int64_t i = 0; i < total; ++i)
+      ASSERT_EQ(coverage.hits[i].load(), 1) << i << " of " << total;
+  }
+}
+const ovc_model_info kManyLoopsModel = {"loops", "sse41",       0, 0, nullptr,
+                                        nullptr, manyLoopsModel};
+} // namespace
+
+TEST(RuntimeStub, ParallelForAfterWorkersSlept) {
+  // Workers spin a while after a job, then sleep; an inference after a
+  // longer pause wakes them, and loops of every length still cover each
+  // index once.
+  for (int threads : {2, 3}) {
+    Instance instance;
+    char message[256] = "";
+    ovc_config config = {threads, nullptr};
+    ASSERT_EQ(ovc_create(&kManyLoopsModel, &config, &instance.model, message,
+                         sizeof(message)),
+              OVC_OK)
+        << message;
+    for (int pause : {0, 1, 10, 0}) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(pause));
+      ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
     }
   }
 }
