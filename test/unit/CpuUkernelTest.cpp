@@ -257,6 +257,17 @@ const Shape kShapes[] = {
     {1, 8, 20, 20, 7, 3, 3, 1, 1, 2, 2, false, false, true},
     {1, 9, 7, 60, 3, 3, 3, 1, 1, 1, 1, true, true, true},
     {2, 8, 9, 40, 2, 3, 3, 1, 1, 1, 1, false, true, false, true},
+    // Row tiles at stride 2 (short sums, fewer channels than a block): an
+    // RGB stem's 3 -> 24 (a whole tile and channel tiles after it), the
+    // same where a tile's deinterleaving loads would read one value past
+    // the input row (W = 2 * OW + 1: channel tiles take the row), two
+    // images with a residual, a dilated one, and tiles of 1 and 3 channels.
+    {1, 3, 17, 67, 24, 3, 3, 2, 2, 1, 1, true, true, false},
+    {1, 3, 5, 65, 24, 3, 3, 2, 2, 1, 1, true, false, false},
+    {2, 3, 9, 70, 13, 3, 3, 2, 2, 1, 1, false, true, true, true},
+    {1, 2, 13, 90, 10, 3, 3, 2, 2, 2, 2, true, false, true},
+    {1, 3, 8, 420, 1, 3, 3, 2, 2, 1, 1, true, false, false},
+    {1, 4, 5, 200, 3, 3, 3, 2, 2, 1, 1, false, true, false, true},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
