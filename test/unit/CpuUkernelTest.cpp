@@ -268,6 +268,10 @@ const Shape kShapes[] = {
     {1, 2, 13, 90, 10, 3, 3, 2, 2, 2, 2, true, false, true},
     {1, 3, 8, 420, 1, 3, 3, 2, 2, 1, 1, true, false, false},
     {1, 4, 5, 200, 3, 3, 3, 2, 2, 1, 1, false, true, false, true},
+    // Row tiles of 8 channels (AVX-512): 16 -> 16 with a long sum, and
+    // 8 + 4 + 1 channels with a residual.
+    {1, 16, 7, 61, 16, 3, 3, 1, 1, 1, 1, true, true, false},
+    {1, 40, 9, 42, 13, 3, 3, 1, 1, 1, 1, false, true, true, true},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
