@@ -82,6 +82,38 @@ static FailureOr<TensorInterface> readTensor(func::FuncOp func, Type type,
   return t;
 }
 
+/// Multiply-adds of the ov-level convolutions and MatMuls in `func`, all of
+/// static shape by now (batch specialization ran).
+static int64_t countMultiplyAdds(func::FuncOp func) {
+  int64_t total = 0;
+  func.walk([&](Operation *op) {
+    StringRef name = op->getName().getStringRef();
+    bool conv = name == "ov.convolution",
+         group = name == "ov.group_convolution";
+    if ((!conv && !group && name != "ov.matmul") || op->getNumOperands() < 2 ||
+        op->getNumResults() != 1)
+      return;
+    auto out = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+    auto b = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+    auto a = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+    if (!out || !a || !b || !out.hasStaticShape() || !a.hasStaticShape() ||
+        !b.hasStaticShape() || a.getRank() == 0)
+      return;
+    int64_t perOutput = 1;
+    if (conv || group) {
+      // Filters are [OC, C, K...] or [G, OC/G, C/G, K...].
+      for (int64_t d : b.getShape().drop_front(group ? 2 : 1))
+        perOutput *= d;
+    } else {
+      auto transposeA = op->getAttrOfType<BoolAttr>("transpose_a");
+      bool transposed = transposeA && transposeA.getValue() && a.getRank() > 1;
+      perOutput = a.getShape()[a.getRank() - (transposed ? 2 : 1)];
+    }
+    total += out.getNumElements() * perOutput;
+  });
+  return total;
+}
+
 FailureOr<ModelInterface> ovc::link::readModelInterface(ModuleOp module) {
   auto funcs = llvm::to_vector(module.getOps<func::FuncOp>());
   if (funcs.size() != 1 || funcs[0].isExternal())
@@ -107,6 +139,7 @@ FailureOr<ModelInterface> ovc::link::readModelInterface(ModuleOp module) {
       return failure();
     model.outputs.push_back(*t);
   }
+  model.multiplyAdds = countMultiplyAdds(func);
   return model;
 }
 
@@ -248,7 +281,7 @@ std::string ovc::link::generateGlue(const ModelInterface &model,
        << "ull, " << model.weights->checksum << "ull";
   else
     os << "0, 0, 0";
-  os << ", " << model.arenaBytes << "ull};\n";
+  os << ", " << model.arenaBytes << "ull, " << model.multiplyAdds << "ull};\n";
   return text;
 }
 

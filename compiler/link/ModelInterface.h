@@ -54,6 +54,9 @@ struct ModelInterface {
   /// Bytes of the activations arena the model function takes after its
   /// buffers (0: no arena argument).
   int64_t arenaBytes = 0;
+  /// Multiply-adds of one inference in convolutions and MatMuls (see
+  /// ovc_model_info.multiply_adds).
+  int64_t multiplyAdds = 0;
   std::string modelName;
   std::string entrySymbol;
   std::vector<TensorInterface> inputs;

@@ -94,7 +94,15 @@ typedef struct ovc_model_info {
   /* Scratch memory one inference needs: allocated once per instance by
    * ovc_create, so that inferences neither allocate nor fault pages in. */
   uint64_t arena_bytes;
+  /* Multiply-adds of one inference in its convolutions and matrix products
+   * (0: not counted). A model of fewer than OVC_SMALL_MODEL_MULTIPLY_ADDS
+   * runs each inference on the calling thread alone, whatever the thread
+   * count: its layers, of a few microseconds each, gained nothing split and
+   * lost more to their data crossing between the cores' caches. */
+  uint64_t multiply_adds;
 } ovc_model_info;
+
+#define OVC_SMALL_MODEL_MULTIPLY_ADDS 25000000ull
 
 typedef struct ovc_config {
   /* Threads one inference uses; 0 = every CPU this process may run on. */

@@ -53,6 +53,12 @@ static void print_info(void) {
   printf("outputs:\n");
   for (int32_t i = 0; i < ovc_exe_model.num_outputs; ++i)
     print_tensor(&ovc_exe_model.outputs[i]);
+  printf("multiply-adds: %llu per inference",
+         (unsigned long long)ovc_exe_model.multiply_adds);
+  if (ovc_exe_model.multiply_adds &&
+      ovc_exe_model.multiply_adds < OVC_SMALL_MODEL_MULTIPLY_ADDS)
+    printf(" (a small model: each inference runs on one thread)");
+  printf("\n");
 }
 
 /* Output file names: the tensor name with characters outside

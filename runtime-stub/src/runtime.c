@@ -261,8 +261,11 @@ ovc_status ovc_run(ovc_model *model, const void *const *inputs,
     buffers[info->num_inputs + i] = outputs[i];
   }
   if (status == OVC_OK) {
-    ovc_thread_pool_wake(model->pool);
-    ovc_thread_pool *previous = ovc_thread_pool_enter(model->pool);
+    const int small = info->multiply_adds &&
+                      info->multiply_adds < OVC_SMALL_MODEL_MULTIPLY_ADDS;
+    ovc_thread_pool *pool = small ? NULL : model->pool;
+    ovc_thread_pool_wake(pool);
+    ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
     info->invoke(buffers, model->weights, model->arena);
     ovc_thread_pool_enter(previous);
   }

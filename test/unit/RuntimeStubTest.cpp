@@ -309,6 +309,42 @@ TEST(RuntimeStub, ParallelForAfterWorkersSlept) {
   }
 }
 
+namespace {
+// One parallel loop of 100 elements, which counts its calls.
+Coverage *gLoopCoverage;
+void oneLoopModel(void *const *, const void *, void *) {
+  ovc_parallel_for(100, 1, markRange, gLoopCoverage);
+}
+} // namespace
+
+TEST(RuntimeStub, SmallModelsRunOnOneThread) {
+  // A model of fewer multiply-adds than OVC_SMALL_MODEL_MULTIPLY_ADDS runs
+  // its loops serially (one call over the whole range) at any thread
+  // count; a larger one, or one whose count is unknown (0), splits them.
+  for (uint64_t work :
+       {uint64_t{1000}, uint64_t{0}, uint64_t{OVC_SMALL_MODEL_MULTIPLY_ADDS}}) {
+    ovc_model_info info = {"loop",  "sse41", 0,           0,
+                           nullptr, nullptr, oneLoopModel};
+    info.multiply_adds = work;
+    Instance instance;
+    char message[256] = "";
+    ovc_config config = {4, nullptr};
+    ASSERT_EQ(
+        ovc_create(&info, &config, &instance.model, message, sizeof(message)),
+        OVC_OK)
+        << message;
+    Coverage coverage(100);
+    gLoopCoverage = &coverage;
+    ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
+    for (auto &hit : coverage.hits)
+      ASSERT_EQ(hit.load(), 1);
+    if (work == 1000)
+      EXPECT_EQ(coverage.calls.load(), 1);
+    else
+      EXPECT_GT(coverage.calls.load(), 1) << work;
+  }
+}
+
 TEST(RuntimeStub, InstancesComeAndGo) {
   // Workers must be fully set up before they start, and gone after destroy.
   for (int i = 0; i < 100; ++i) {
