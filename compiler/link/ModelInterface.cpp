@@ -83,7 +83,8 @@ static FailureOr<TensorInterface> readTensor(func::FuncOp func, Type type,
 }
 
 /// Multiply-adds of the ov-level convolutions and MatMuls in `func`, all of
-/// static shape by now (batch specialization ran).
+/// static shape by now (batch specialization ran). Ops are matched by name:
+/// this library reads the module without depending on the ov dialect.
 static int64_t countMultiplyAdds(func::FuncOp func) {
   int64_t total = 0;
   func.walk([&](Operation *op) {
