@@ -104,6 +104,9 @@ typedef struct ovc_model_info {
 
 #define OVC_SMALL_MODEL_MULTIPLY_ADDS 25000000ull
 
+/* Whether `info` is such a small model (see multiply_adds). */
+int ovc_model_is_small(const ovc_model_info *info);
+
 typedef struct ovc_config {
   /* Threads one inference uses; 0 = every CPU this process may run on. */
   int32_t nthreads;

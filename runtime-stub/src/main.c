@@ -55,8 +55,7 @@ static void print_info(void) {
     print_tensor(&ovc_exe_model.outputs[i]);
   printf("multiply-adds: %llu per inference",
          (unsigned long long)ovc_exe_model.multiply_adds);
-  if (ovc_exe_model.multiply_adds &&
-      ovc_exe_model.multiply_adds < OVC_SMALL_MODEL_MULTIPLY_ADDS)
+  if (ovc_model_is_small(&ovc_exe_model))
     printf(" (a small model: each inference runs on one thread)");
   printf("\n");
 }

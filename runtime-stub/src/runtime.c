@@ -20,6 +20,8 @@
 struct ovc_model {
   const ovc_model_info *info;
   ovc_thread_pool *pool;
+  /* The pool inferences use: `pool`, or NULL for a small model. */
+  ovc_thread_pool *inference_pool;
   void *mapping; /* the whole weights file, or NULL */
   size_t mapping_bytes;
   const void *weights;
@@ -161,6 +163,11 @@ static ovc_status map_weights(ovc_model *model, const char *path, char *message,
   return OVC_OK;
 }
 
+int ovc_model_is_small(const ovc_model_info *info) {
+  return info->multiply_adds &&
+         info->multiply_adds < OVC_SMALL_MODEL_MULTIPLY_ADDS;
+}
+
 ovc_status ovc_create(const ovc_model_info *info, const ovc_config *config,
                       ovc_model **out, char *message, size_t size) {
   if (!out)
@@ -214,6 +221,7 @@ ovc_status ovc_create(const ovc_model_info *info, const ovc_config *config,
     return fail(message, size, OVC_ERROR_OUT_OF_MEMORY,
                 "cannot start %d threads", (int)threads);
   }
+  model->inference_pool = ovc_model_is_small(info) ? NULL : model->pool;
   *out = model;
   return OVC_OK;
 }
@@ -261,11 +269,8 @@ ovc_status ovc_run(ovc_model *model, const void *const *inputs,
     buffers[info->num_inputs + i] = outputs[i];
   }
   if (status == OVC_OK) {
-    const int small = info->multiply_adds &&
-                      info->multiply_adds < OVC_SMALL_MODEL_MULTIPLY_ADDS;
-    ovc_thread_pool *pool = small ? NULL : model->pool;
-    ovc_thread_pool_wake(pool);
-    ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+    ovc_thread_pool_wake(model->inference_pool);
+    ovc_thread_pool *previous = ovc_thread_pool_enter(model->inference_pool);
     info->invoke(buffers, model->weights, model->arena);
     ovc_thread_pool_enter(previous);
   }

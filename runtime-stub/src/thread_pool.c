@@ -327,11 +327,7 @@ void ovc_parallel_for(int64_t total, int64_t grain, ovc_parallel_fn fn,
                           memory_order_relaxed);
   atomic_store_explicit(&pool->finished, 0, memory_order_relaxed);
   atomic_store(&pool->generation, generation);
-  if (atomic_load(&pool->sleepers)) {
-    pthread_mutex_lock(&pool->mutex);
-    pthread_cond_broadcast(&pool->wake);
-    pthread_mutex_unlock(&pool->mutex);
-  }
+  ovc_thread_pool_wake(pool);
   current_pool = NULL;
   run_job(pool, work, 0, (uint32_t)generation);
   current_pool = pool;

@@ -19,8 +19,9 @@ void ovc_thread_pool_destroy(ovc_thread_pool *pool);
 int32_t ovc_thread_pool_size(const ovc_thread_pool *pool);
 
 /* Wakes the workers that sleep (after a while without jobs), so that they
- * spin again when the next jobs come: an inference calls this first, and
- * its first layers run while they wake. */
+ * spin again when the next jobs come; nothing when none sleeps or `pool` is
+ * NULL. Each job calls it, and an inference first, so that its first
+ * layers run while they wake. */
 void ovc_thread_pool_wake(ovc_thread_pool *pool);
 
 /* Makes `pool` the one ovc_parallel_for uses on this thread (NULL: run

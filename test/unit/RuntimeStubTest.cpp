@@ -130,6 +130,15 @@ const ovc_model_info kModel = {"add_one", "sse41",  1,     1,
 struct Instance {
   ovc_model *model = nullptr;
   ~Instance() { ovc_destroy(model); }
+  // Creates an instance of `info` with `threads` threads.
+  ::testing::AssertionResult create(const ovc_model_info &info,
+                                    int32_t threads) {
+    char message[256] = "";
+    ovc_config config = {threads, nullptr};
+    if (ovc_create(&info, &config, &model, message, sizeof(message)) != OVC_OK)
+      return ::testing::AssertionFailure() << message;
+    return ::testing::AssertionSuccess();
+  }
 };
 } // namespace
 
@@ -257,12 +266,7 @@ const ovc_model_info kParallelModel = {"parallel", "sse41",      0, 0, nullptr,
 TEST(RuntimeStub, ParallelForCoversEveryIndexOnce) {
   for (int threads : {1, 2, 3, 8}) {
     Instance instance;
-    char message[256] = "";
-    ovc_config config = {threads, nullptr};
-    ASSERT_EQ(ovc_create(&kParallelModel, &config, &instance.model, message,
-                         sizeof(message)),
-              OVC_OK)
-        << message;
+    ASSERT_TRUE(instance.create(kParallelModel, threads));
     EXPECT_EQ(ovc_model_get_nthreads(instance.model), threads);
     for (int repeat = 0; repeat < 50; ++repeat) {
       Coverage coverage(10);
@@ -296,12 +300,7 @@ TEST(RuntimeStub, ParallelForAfterWorkersSlept) {
   // index once.
   for (int threads : {2, 3}) {
     Instance instance;
-    char message[256] = "";
-    ovc_config config = {threads, nullptr};
-    ASSERT_EQ(ovc_create(&kManyLoopsModel, &config, &instance.model, message,
-                         sizeof(message)),
-              OVC_OK)
-        << message;
+    ASSERT_TRUE(instance.create(kManyLoopsModel, threads));
     for (int pause : {0, 1, 10, 0}) {
       std::this_thread::sleep_for(std::chrono::milliseconds(pause));
       ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
@@ -327,12 +326,7 @@ TEST(RuntimeStub, SmallModelsRunOnOneThread) {
                            nullptr, nullptr, oneLoopModel};
     info.multiply_adds = work;
     Instance instance;
-    char message[256] = "";
-    ovc_config config = {4, nullptr};
-    ASSERT_EQ(
-        ovc_create(&info, &config, &instance.model, message, sizeof(message)),
-        OVC_OK)
-        << message;
+    ASSERT_TRUE(instance.create(info, 4));
     Coverage coverage(100);
     gLoopCoverage = &coverage;
     ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
@@ -349,11 +343,7 @@ TEST(RuntimeStub, InstancesComeAndGo) {
   // Workers must be fully set up before they start, and gone after destroy.
   for (int i = 0; i < 100; ++i) {
     Instance instance;
-    char message[256] = "";
-    ovc_config config = {2 + i % 3, nullptr};
-    ASSERT_EQ(ovc_create(&kParallelModel, &config, &instance.model, message,
-                         sizeof(message)),
-              OVC_OK);
+    ASSERT_TRUE(instance.create(kParallelModel, 2 + i % 3));
     Coverage coverage(10);
     gCoverage = &coverage;
     ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
