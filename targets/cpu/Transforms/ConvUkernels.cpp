@@ -219,8 +219,10 @@ struct ConvUkernelsPass
   /// Depthwise: one input and one output channel per group. The kernel
   /// vectorizes along output rows. Where it takes blocks of rows (see
   /// ovc_depthwise_rows_in_blocks) any row width runs well; otherwise rows
-  /// narrower than four vectors (twice the family's channel block) spend
-  /// their time in its edge code, and the generated loops are faster there.
+  /// narrower than four vectors (twice the family's channel block) give its
+  /// row tiles few independent sums, each a chain of dependent adds, and
+  /// the generated loops are left to them. Windows whose rows do not fit
+  /// the kernel's ring (ovc_depthwise_window_fits) stay loops too.
   void rewrite(ov::GroupConvolutionOp conv, int64_t block) {
     auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
     ArrayRef<int64_t> f = filterType.getShape(); // [G, OC/G, C/G, KH, KW]
@@ -231,11 +233,14 @@ struct ConvUkernelsPass
       return;
     ArrayRef<int64_t> strides = conv.getStrides(),
                       dilations = conv.getDilations();
-    bool inBlocks =
-        family != "sse41" && strides.size() == 2 && dilations.size() == 2 &&
-        ovc_depthwise_rows_in_blocks(f[3], f[4], strides[0], strides[1],
-                                     dilations[0], dilations[1],
-                                     inType.getDimSize(3));
+    if (strides.size() != 2 || dilations.size() != 2 ||
+        !ovc_depthwise_window_fits(f[3], f[4], strides[0], strides[1],
+                                   dilations[0], dilations[1]))
+      return;
+    bool inBlocks = family != "sse41" &&
+                    ovc_depthwise_rows_in_blocks(
+                        f[3], f[4], strides[0], strides[1], dilations[0],
+                        dilations[1], inType.getDimSize(3));
     if (!inBlocks && outType.getDimSize(3) < 2 * block)
       return;
     std::optional<std::vector<float>> weights = kernelFilter(conv);

@@ -79,9 +79,8 @@ void ovc_conv2d_f32_avx512(const float *input, const float *filter,
 /* ovc_depthwise_conv2d_f32_<family>(input, filter, bias, output, params)
  *
  *   input   [N, C, H, W], unpadded: the window starts PAD_TOP rows above
- *           and PAD_LEFT columns left of it, and terms outside the input
- *           are left out of the sum (they are zeros, so the sum is the
- *           same unless a filter value is infinite or NaN)
+ *           and PAD_LEFT columns left of it, and its taps outside the input
+ *           are zeros (multiplied, as in the loops' zero-filled copy)
  *   filter  [C, KH, KW]
  *   bias    [C] when params[OVC_CONV2D_HAS_BIAS], else unused
  *   output  [N, C, OH, OW]
@@ -98,6 +97,41 @@ void ovc_depthwise_conv2d_f32_avx2(const float *input, const float *filter,
 void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
                                      const float *bias, float *output,
                                      const float *params);
+
+/* The depthwise kernels' row path keeps the input rows under a window in a
+ * ring of padded rows on the stack: OVC_DEPTHWISE_RING_FLOATS floats, for
+ * at most OVC_DEPTHWISE_MAX_RING_ROWS rows, windows of at most
+ * OVC_DEPTHWISE_MAX_TAPS taps and strides along rows of at most
+ * OVC_DEPTHWISE_MAX_STRIDE. */
+#define OVC_DEPTHWISE_RING_FLOATS 12288
+#define OVC_DEPTHWISE_MAX_RING_ROWS 64
+#define OVC_DEPTHWISE_MAX_TAPS 256
+#define OVC_DEPTHWISE_MAX_STRIDE 16
+
+/* The ring's rows: the input rows the windows of two consecutive output
+ * rows span, rounded up to a power of two (a row's slot is its index's low
+ * bits). */
+static inline long long ovc_depthwise_ring_rows(long long kh, long long sh,
+                                                long long dh) {
+  long long span = (kh - 1) * dh + 1 + sh, rows = 1;
+  while (rows < span)
+    rows *= 2;
+  return rows;
+}
+
+/* Whether the depthwise kernels take a window: its rows fit the ring with
+ * room for a vector of output pixels (16, the widest family's) per row. */
+static inline int ovc_depthwise_window_fits(long long kh, long long kw,
+                                            long long sh, long long sw,
+                                            long long dh, long long dw) {
+  if (kh < 1 || kw < 1 || sh < 1 || sw < 1 || dh < 1 || dw < 1 ||
+      (kh - 1) * dh + 1 + sh > OVC_DEPTHWISE_MAX_RING_ROWS ||
+      kh * kw > OVC_DEPTHWISE_MAX_TAPS || sw > OVC_DEPTHWISE_MAX_STRIDE)
+    return 0;
+  long long rows = ovc_depthwise_ring_rows(kh, sh, dh);
+  long long phase = OVC_DEPTHWISE_RING_FLOATS / (rows * sw) / 16 * 16;
+  return phase - (kw - 1) * dw / sw >= 16;
+}
 
 /* The widest input row the depthwise blocks below take. */
 #define OVC_DEPTHWISE_BLOCK_MAX_WIDTH 4096

@@ -141,6 +141,23 @@ func.func @depthwise_narrow(%x: tensor<1x2x4x16xf32>) -> tensor<1x2x4x16xf32> {
 
 // -----
 
+// A window whose rows do not fit the kernel's ring of padded rows (3 taps
+// 40 rows apart span 81 input rows; the ring holds 64): left to the loops
+// on every family.
+// CHECK-LABEL: func @depthwise_window_too_tall
+// CHECK: ov.group_convolution
+// CHECK-NEXT: return
+// SSE-LABEL: func @depthwise_window_too_tall
+// SSE: ov.group_convolution
+// SSE-NEXT: return
+func.func @depthwise_window_too_tall(%x: tensor<1x2x90x64xf32>) -> tensor<1x2x10x64xf32> {
+  %w = ov.constant dense<0.5> : tensor<2x1x1x3x3xf32>
+  %c = ov.group_convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 0, 1>, pads_end = array<i64: 0, 1>, dilations = array<i64: 40, 1>} : (tensor<1x2x90x64xf32>, tensor<2x1x1x3x3xf32>) -> tensor<1x2x10x64xf32>
+  return %c : tensor<1x2x10x64xf32>
+}
+
+// -----
+
 // Grouped but not depthwise (two channels per group): left to the loops.
 // CHECK-LABEL: func @grouped_not_depthwise
 // CHECK: ov.group_convolution
