@@ -1,9 +1,9 @@
-// RUN: ovc-opt --ovc-outline-parallel-layers=min-iterations=1000 %s | FileCheck %s
+// RUN: ovc-opt --split-input-file --ovc-outline-parallel-layers=min-iterations=1000 %s | FileCheck %s
 
-// The convolution (4096 points) is split along its first parallel loop of
-// extent >= 2 (f = 8 output channels): its slice function takes each buffer
-// once, noalias, and slices the operands that loop indexes; the model calls
-// the runner the C interface implements. The small add stays.
+// The convolution (4096 points) is split along its longest parallel loop
+// (f = 8 output channels; none has 16 iterations): its slice function takes
+// each buffer once, noalias, and slices the operands that loop indexes; the
+// model calls the runner the C interface implements. The small add stays.
 // CHECK: module attributes {ovc.parallel_parts = [{buffers = 3 : i64, extent = 8 : i64, name = "model_part0"}]}
 // CHECK: func.func private @model_part0_run(memref<1x4x6x6xf32>, memref<8x4x3x3xf32>, memref<1x8x4x4xf32>)
 // CHECK-LABEL: func.func @model
@@ -37,5 +37,25 @@ func.func @model(%x: memref<1x4x6x6xf32>, %w: memref<8x4x3x3xf32>, %o: memref<1x
     linalg.yield %s : f32
   }
   linalg.matmul ins(%m, %n : memref<1x4xf32>, memref<4x3xf32>) outs(%mn : memref<1x3xf32>)
+  return
+}
+
+// -----
+
+// An image of 3 channels splits along its 40 rows, not its channels (2 + 1
+// across 2 threads): the outermost loop of at least 16 iterations.
+// CHECK: module attributes {ovc.parallel_parts = [{buffers = 2 : i64, extent = 40 : i64, name = "model_part0"}]}
+// CHECK-LABEL: func.func @model_part0(
+// CHECK-SAME: %[[BEGIN:[a-z0-9]+]]: index, %[[END:[a-z0-9]+]]: index)
+// CHECK: %[[SIZE:.*]] = arith.subi %[[END]], %[[BEGIN]]
+// CHECK: memref.subview %{{.*}}[0, 0, %[[BEGIN]], 0] [1, 3, %[[SIZE]], 30] [1, 1, 1, 1]
+// CHECK: memref.subview %{{.*}}[0, 0, %[[BEGIN]], 0] [1, 3, %[[SIZE]], 30] [1, 1, 1, 1]
+func.func @model(%x: memref<1x3x40x30xf32>, %y: memref<1x3x40x30xf32>) {
+  linalg.generic {indexing_maps = [affine_map<(n, c, h, w) -> (n, c, h, w)>, affine_map<(n, c, h, w) -> (n, c, h, w)>], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%x : memref<1x3x40x30xf32>) outs(%y : memref<1x3x40x30xf32>) {
+  ^bb0(%v: f32, %out: f32):
+    %s = arith.mulf %v, %v : f32
+    linalg.yield %s : f32
+  }
   return
 }
