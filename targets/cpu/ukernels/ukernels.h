@@ -107,6 +107,8 @@ void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
 #define OVC_DEPTHWISE_MAX_RING_ROWS 64
 #define OVC_DEPTHWISE_MAX_TAPS 256
 #define OVC_DEPTHWISE_MAX_STRIDE 16
+/* Floats per vector of the widest family (AVX-512). */
+#define OVC_DEPTHWISE_WIDEST_VECTOR 16
 
 /* The ring's rows: the input rows the windows of two consecutive output
  * rows span, rounded up to a power of two (a row's slot is its index's low
@@ -120,7 +122,7 @@ static inline long long ovc_depthwise_ring_rows(long long kh, long long sh,
 }
 
 /* Whether the depthwise kernels take a window: its rows fit the ring with
- * room for a vector of output pixels (16, the widest family's) per row. */
+ * room for a vector of output pixels of the widest family per row. */
 static inline int ovc_depthwise_window_fits(long long kh, long long kw,
                                             long long sh, long long sw,
                                             long long dh, long long dw) {
@@ -129,8 +131,9 @@ static inline int ovc_depthwise_window_fits(long long kh, long long kw,
       kh * kw > OVC_DEPTHWISE_MAX_TAPS || sw > OVC_DEPTHWISE_MAX_STRIDE)
     return 0;
   long long rows = ovc_depthwise_ring_rows(kh, sh, dh);
-  long long phase = OVC_DEPTHWISE_RING_FLOATS / (rows * sw) / 16 * 16;
-  return phase - (kw - 1) * dw / sw >= 16;
+  const long long vector = OVC_DEPTHWISE_WIDEST_VECTOR;
+  long long phase = OVC_DEPTHWISE_RING_FLOATS / (rows * sw) / vector * vector;
+  return phase - (kw - 1) * dw / sw >= vector;
 }
 
 /* The widest input row the depthwise blocks below take. */
