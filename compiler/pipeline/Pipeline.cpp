@@ -116,6 +116,7 @@ static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options) {
   fn.addPass(createCSEPass());
   fn.addPass(ovc::cpu::createContractAccumulations());
   fn.addPass(ovc::cpu::createContiguousInnermostLoop());
+  fn.addPass(ovc::cpu::createCollapseReductionLoops());
 }
 
 /// Copies between buffers are linalg.copy, so that they become loops like

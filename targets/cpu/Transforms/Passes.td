@@ -39,6 +39,25 @@ def ContiguousInnermostLoop
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def CollapseReductionLoops
+    : Pass<"ovc-collapse-reduction-loops", "::mlir::func::FuncOp"> {
+  let summary = "Merge adjacent reduction loops into one long loop";
+  let description = [{
+    A reduction over several adjacent dimensions that every operand reads
+    contiguously (ReduceMean over H and W of NCHW, a global average pool)
+    becomes one loop over their product: `1x1000x14x14 -> 1x1000x1x1`
+    reduces 196 elements in one loop, not 14 rows of 14. LLVM unrolls a
+    14-long loop whole and is then left a chain of scalar adds per row;
+    a 196-long loop it vectorizes (the sums are marked `reassoc`), with
+    several vector accumulators. Only linalg.generic ops are collapsed
+    whose indexing maps keep each run of dimensions together.
+  }];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::memref::MemRefDialect",
+                           "::mlir::tensor::TensorDialect"];
+}
+
 def OutlineParallelLayers
     : Pass<"ovc-outline-parallel-layers", "::mlir::ModuleOp"> {
   let summary = "Split large layers across the runtime's threads";

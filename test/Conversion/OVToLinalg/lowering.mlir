@@ -76,16 +76,33 @@ func.func @matmul_transpose_b(%a: tensor<2x8xf32>, %b: tensor<5x8xf32>) -> tenso
 
 // -----
 
-// SoftMax: max, exp(x - max) summed, divide.
+// SoftMax: max, exp(x - max) summed (in any order), divide.
 // CHECK-LABEL: func @softmax
 // CHECK: arith.maximumf
 // CHECK: arith.subf
 // CHECK: math.exp
-// CHECK: arith.addf
+// CHECK: arith.addf {{.*}} fastmath<reassoc>
 // CHECK: arith.divf
 func.func @softmax(%x: tensor<2x10xf32>) -> tensor<2x10xf32> {
   %0 = ov.softmax %x {axis = 1 : i64} : (tensor<2x10xf32>) -> tensor<2x10xf32>
   return %0 : tensor<2x10xf32>
+}
+
+// -----
+
+// ReduceMean keeping dims: a sum over H and W, which may be reassociated
+// (vectorized), into 1x8x1x1, then a division by the 225 elements.
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+// CHECK-DAG: #[[KEPT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, 0, 0)>
+// CHECK-LABEL: func @reduce_mean
+// CHECK: linalg.generic {indexing_maps = [#[[IN]], #[[KEPT]]], iterator_types = ["parallel", "parallel", "reduction", "reduction"]}
+// CHECK: arith.addf {{.*}} fastmath<reassoc>
+// CHECK: arith.constant 2.250000e+02
+// CHECK: arith.divf
+func.func @reduce_mean(%x: tensor<1x8x15x15xf32>) -> tensor<1x8x1x1xf32> {
+  %a = ov.constant dense<[2, 3]> : tensor<2xi64>
+  %0 = ov.reduce_mean %x, %a {keep_dims = true} : (tensor<1x8x15x15xf32>, tensor<2xi64>) -> tensor<1x8x1x1xf32>
+  return %0 : tensor<1x8x1x1xf32>
 }
 
 // -----
