@@ -64,6 +64,9 @@ struct Shape {
   int64_t n, c, h, w, oc, kh, kw, sh, sw, dh, dw;
   bool bias, hasMin, hasMax;
   bool residual = false; // a skip connection added before the clamp
+  // Zeros around the input that the kernel supplies (only the phase-row
+  // stems, ovc_conv2d_from_phase_rows, take padding).
+  int64_t pt = 0, pl = 0, pb = 0, pr = 0;
 };
 
 // The clamp bounds every test uses.
@@ -105,6 +108,8 @@ void setParams(float *params, const Shape &s, int64_t oh, int64_t ow) {
   params[OVC_CONV2D_HAS_MAX] = s.hasMax;
   params[OVC_CONV2D_MAX] = kHi;
   params[OVC_CONV2D_HAS_RESIDUAL] = s.residual;
+  params[OVC_CONV2D_PAD_TOP] = s.pt;
+  params[OVC_CONV2D_PAD_LEFT] = s.pl;
 }
 
 void check(const Family &family, const Shape &s, uint32_t seed) {
@@ -116,8 +121,13 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
                << (s.residual ? " residual" : ""));
   std::mt19937 rng(seed);
   std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
-  int64_t oh = (s.h - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
-  int64_t ow = (s.w - (s.dw * (s.kw - 1) + 1)) / s.sw + 1;
+  int64_t oh = (s.h + s.pt + s.pb - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
+  int64_t ow = (s.w + s.pl + s.pr - (s.dw * (s.kw - 1) + 1)) / s.sw + 1;
+  // Only the phase-row path takes padding (with some families' blocks).
+  if ((s.pt || s.pl || s.pb || s.pr) &&
+      !ovc_conv2d_from_phase_rows(s.c, s.kh, s.kw, s.sw, s.dw, ow, s.oc,
+                                  family.block))
+    return;
   std::vector<float> input(s.n * s.c * s.h * s.w),
       filter(s.oc * s.c * s.kh * s.kw), bias(s.oc);
   for (float &v : input)
@@ -150,9 +160,13 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
           for (int64_t c = 0; c < s.c; ++c)
             for (int64_t ky = 0; ky < s.kh; ++ky)
               for (int64_t kx = 0; kx < s.kw; ++kx) {
-                float in =
-                    input[((n * s.c + c) * s.h + y * s.sh + ky * s.dh) * s.w +
-                          x * s.sw + kx * s.dw];
+                // Taps in the padding multiply zeros, as the loops'
+                // zero-padded copy does.
+                int64_t iy = y * s.sh + ky * s.dh - s.pt;
+                int64_t ix = x * s.sw + kx * s.dw - s.pl;
+                float in = iy >= 0 && iy < s.h && ix >= 0 && ix < s.w
+                               ? input[((n * s.c + c) * s.h + iy) * s.w + ix]
+                               : 0.0f;
                 float w = filter[((o * s.c + c) * s.kh + ky) * s.kw + kx];
                 if (family.fma) {
                   acc = std::fma(in, w, acc);
@@ -257,7 +271,9 @@ const Shape kShapes[] = {
     {1, 8, 20, 20, 7, 3, 3, 1, 1, 2, 2, false, false, true},
     {1, 9, 7, 60, 3, 3, 3, 1, 1, 1, 1, true, true, true},
     {2, 8, 9, 40, 2, 3, 3, 1, 1, 1, 1, false, true, false, true},
-    // Row tiles at stride 2 (short sums, fewer channels than a block): an
+    // Row tiles at stride 2 (short sums, fewer channels than a block; the
+    // 3x3 ones over up to 4 channels go to phase rows where OC is no whole
+    // number of blocks, which the families' blocks make vary): an
     // RGB stem's 3 -> 24 (a whole tile and channel tiles after it), the
     // same where a tile's deinterleaving loads would read one value past
     // the input row (W = 2 * OW + 1: channel tiles take the row), two
@@ -268,6 +284,21 @@ const Shape kShapes[] = {
     {1, 2, 13, 90, 10, 3, 3, 2, 2, 2, 2, true, false, true},
     {1, 3, 8, 420, 1, 3, 3, 2, 2, 1, 1, true, false, false},
     {1, 4, 5, 200, 3, 3, 3, 2, 2, 1, 1, false, true, false, true},
+    // Stride-2 stems from phase rows (the shapes above at stride 2 with up
+    // to 4 channels and 3x3 windows go there too): padded as the stems of
+    // face-detection-adas (3 -> 24, pads 1) and of odd left padding (the
+    // input's even columns in the odd phase), an output row of tiles and
+    // every tail width, more channels than a tile holds with a last group
+    // past OC, 4 channels, two images with a residual, a 1x3 window with
+    // rows of padding only, a 2x2 window, and a row too wide for a vector
+    // loop's reach (W = 2 * OW + 1).
+    {1, 3, 20, 134, 24, 3, 3, 2, 2, 1, 1, true, true, false, false, 1, 1, 1, 1},
+    {1, 3, 9, 77, 13, 3, 3, 2, 2, 1, 1, true, false, true, false, 0, 1, 0, 2},
+    {1, 4, 7, 129, 70, 3, 3, 2, 2, 1, 1, false, true, false, false, 1, 0, 0, 0},
+    {2, 2, 6, 41, 5, 3, 3, 2, 2, 1, 1, true, true, true, true, 1, 1, 1, 1},
+    {1, 1, 4, 50, 3, 1, 3, 2, 2, 1, 1, true, false, false, false, 2, 1, 2, 1},
+    {1, 3, 8, 33, 9, 2, 2, 3, 2, 1, 1, false, false, false, false, 0, 1, 1, 0},
+    {1, 3, 5, 2 * 40 + 1, 20, 3, 3, 2, 2, 1, 1, true, false, false},
     // Row tiles of 8 channels (AVX-512): 16 -> 16 with a long sum, and
     // 8 + 4 + 1 channels with a residual.
     {1, 16, 7, 61, 16, 3, 3, 1, 1, 1, 1, true, true, false},

@@ -93,9 +93,13 @@ double timeOvc(const Layer &l, const Family &family, int reps,
   std::vector<float> paddedBias(blocks * B, 0.0f);
   std::copy(bias.begin(), bias.end(), paddedBias.begin());
 
-  // The convolution kernel reads a zero-padded copy of the input; the
-  // depthwise one leaves out the padding itself.
-  const bool pads = !depthwise && (l.pt || l.pb || l.pl || l.pr);
+  // The convolution kernel reads a zero-padded copy of the input, but for
+  // the stems it computes from phase rows; those and the depthwise kernel
+  // supply the padding themselves (as the compiler decides).
+  const bool padsInKernel =
+      depthwise || ovc_conv2d_from_phase_rows(l.c, l.kh, l.kw, l.sw, l.dw,
+                                              l.ow(), l.oc, family.block);
+  const bool pads = !padsInKernel && (l.pt || l.pb || l.pl || l.pr);
   const int64_t ph = pads ? l.h + l.pt + l.pb : l.h;
   const int64_t pw = pads ? l.w + l.pl + l.pr : l.w;
   std::vector<float> padded(pads ? l.n * l.c * ph * pw : 0);
@@ -117,7 +121,7 @@ double timeOvc(const Layer &l, const Family &family, int reps,
   params[OVC_CONV2D_HAS_BIAS] = l.bias;
   params[OVC_CONV2D_HAS_MIN] = l.relu;
   params[OVC_CONV2D_MIN] = 0.0f;
-  if (depthwise) {
+  if (padsInKernel) {
     params[OVC_CONV2D_PAD_TOP] = l.pt;
     params[OVC_CONV2D_PAD_LEFT] = l.pl;
   }

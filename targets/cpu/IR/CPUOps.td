@@ -18,6 +18,13 @@ def CPU_Dialect : Dialect {
   let cppNamespace = "::ovc::cpu";
   let summary = "layers computed by ovc's CPU microkernels";
   let usePropertiesForAttributes = 1;
+  // What the ops' bufferization creates: the kernel call, its parameter
+  // array and pointers, and a padded copy of the input.
+  let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::func::FuncDialect",
+                           "::mlir::linalg::LinalgDialect",
+                           "::mlir::LLVM::LLVMDialect",
+                           "::mlir::memref::MemRefDialect"];
 }
 
 class CPU_Op<string mnemonic, list<Trait> traits = []>

@@ -86,7 +86,15 @@ std::optional<Value> residual(ovc::cpu::DepthwiseConv2DOp) {
 
 /// Whether the kernel leaves out the taps in the padding itself (else the
 /// input is copied into a zero-filled buffer first).
-bool padsInKernel(ovc::cpu::Conv2DOp) { return false; }
+bool padsInKernel(ovc::cpu::Conv2DOp conv) {
+  auto [kh, kw] = window(conv);
+  // The packed filter is [OC / B, C, KH, KW, B].
+  return ovc_conv2d_from_phase_rows(
+      conv.getInput().getType().getDimSize(1), kh, kw, conv.getStrides()[1],
+      conv.getDilations()[1], conv.getOutput().getType().getDimSize(3),
+      conv.getOutput().getType().getDimSize(1),
+      conv.getFilter().getType().getDimSize(4));
+}
 bool padsInKernel(ovc::cpu::DepthwiseConv2DOp) { return true; }
 
 template <typename ConvOp>

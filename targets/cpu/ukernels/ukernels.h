@@ -98,6 +98,41 @@ void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
                                      const float *bias, float *output,
                                      const float *params);
 
+/* ovc_conv2d_f32_<family> computes stride-2 stems (at most
+ * OVC_CONV2D_PHASE_MAX_CHANNELS input channels, windows of at most
+ * OVC_CONV2D_PHASE_MAX_TAPS taps, no dilation along rows) whose output
+ * channels are no whole number of the family's filter blocks from copies of
+ * the input rows under each output row's windows, split into the stride's
+ * two phases and zero-padded: OVC_CONV2D_PHASE_ROW_FLOATS floats on the
+ * stack. It then supplies the padding itself (PAD_TOP, PAD_LEFT; the input
+ * is unpadded). Whole blocks are as fast in the channel tiles, which run
+ * across row ends (squeezenet's 3 -> 64). */
+#define OVC_CONV2D_PHASE_ROW_FLOATS 8192
+#define OVC_CONV2D_PHASE_MAX_CHANNELS 4
+/* Longer windows (a 7x7 stem's 147 taps) amortize the channel tiles'
+ * transposed stores, and the phase tiles' last vector of a row, a few
+ * accumulators each waiting on the last multiply-add, cost more there. */
+#define OVC_CONV2D_PHASE_MAX_TAPS 9
+/* Output pixels per tile of the widest family (AVX-512: 4 x 16). */
+#define OVC_CONV2D_PHASE_WIDEST_TILE 64
+
+/* Whether ovc_conv2d_f32_<family>, with filter blocks of `block` output
+ * channels, computes a layer from phase rows: its C * KH rows of two
+ * phases, each as long as the output row in whole tiles of the widest
+ * family plus the window's reach, fit the buffer. */
+static inline int ovc_conv2d_from_phase_rows(long long c, long long kh,
+                                             long long kw, long long sw,
+                                             long long dw, long long ow,
+                                             long long oc, long long block) {
+  if (sw != 2 || dw != 1 || c < 1 || c > OVC_CONV2D_PHASE_MAX_CHANNELS ||
+      kh < 1 || kw < 1 || kh * kw > OVC_CONV2D_PHASE_MAX_TAPS || ow < 1 ||
+      block < 1 || oc % block == 0)
+    return 0;
+  const long long tile = OVC_CONV2D_PHASE_WIDEST_TILE;
+  long long length = (ow + tile - 1) / tile * tile + (kw - 1) / 2 + 1;
+  return c * kh * 2 * length <= OVC_CONV2D_PHASE_ROW_FLOATS;
+}
+
 /* The depthwise kernels' row path keeps the input rows under a window in a
  * ring of padded rows on the stack: OVC_DEPTHWISE_RING_FLOATS floats, for
  * at most OVC_DEPTHWISE_MAX_RING_ROWS rows, windows of at most

@@ -1,0 +1,41 @@
+// RUN: ovc-opt --one-shot-bufferize="bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map" %s | FileCheck %s
+
+// The kernels read their input unpadded where they supply the padding:
+// the stride-2 stems computed from phase rows (ovc_conv2d_from_phase_rows:
+// 3 input channels, a 3x3 window, 24 output channels in blocks of 16) and
+// depthwise layers. Other
+// convolutions read a zero-filled copy with the padding around it.
+// CHECK-LABEL: func @stem
+// CHECK-NOT: memref<1x3x18x42xf32>
+// CHECK: call @ovc_conv2d_f32_avx2
+func.func @stem(%x: tensor<1x3x16x40xf32>, %w: tensor<2x3x3x3x16xf32>) -> tensor<1x24x8x20xf32> {
+  %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x16x40xf32>, tensor<2x3x3x3x16xf32> -> tensor<1x24x8x20xf32>
+  return %0 : tensor<1x24x8x20xf32>
+}
+
+// Eight input channels: no stem.
+// CHECK-LABEL: func @wide
+// CHECK: %[[PADDED:.*]] = memref.alloc() : memref<1x8x18x42xf32>
+// CHECK: linalg.fill
+// CHECK: memref.subview %[[PADDED]][0, 0, 1, 1] [1, 8, 16, 40]
+// CHECK: call @ovc_conv2d_f32_avx2
+func.func @wide(%x: tensor<1x8x16x40xf32>, %w: tensor<2x8x3x3x16xf32>) -> tensor<1x24x8x20xf32> {
+  %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x8x16x40xf32>, tensor<2x8x3x3x16xf32> -> tensor<1x24x8x20xf32>
+  return %0 : tensor<1x24x8x20xf32>
+}
+
+// Whole filter blocks (3 -> 32, blocks of 16) stay in channel tiles.
+// CHECK-LABEL: func @whole_blocks
+// CHECK: memref.alloc() : memref<1x3x18x42xf32>
+func.func @whole_blocks(%x: tensor<1x3x16x40xf32>, %w: tensor<2x3x3x3x16xf32>) -> tensor<1x32x8x20xf32> {
+  %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x16x40xf32>, tensor<2x3x3x3x16xf32> -> tensor<1x32x8x20xf32>
+  return %0 : tensor<1x32x8x20xf32>
+}
+
+// A 7x7 stem's long sums stay in channel tiles, on a padded copy.
+// CHECK-LABEL: func @long_window
+// CHECK: memref.alloc() : memref<1x3x22x46xf32>
+func.func @long_window(%x: tensor<1x3x16x40xf32>, %w: tensor<4x3x7x7x16xf32>) -> tensor<1x64x8x20xf32> {
+  %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 3, 3>, pads_end = array<i64: 3, 3>, strides = array<i64: 2, 2>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x16x40xf32>, tensor<4x3x7x7x16xf32> -> tensor<1x64x8x20xf32>
+  return %0 : tensor<1x64x8x20xf32>
+}
