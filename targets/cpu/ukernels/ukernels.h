@@ -98,14 +98,14 @@ void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
                                      const float *bias, float *output,
                                      const float *params);
 
-/* ovc_conv2d_f32_<family> computes stride-2 stems (at most
- * OVC_CONV2D_PHASE_MAX_CHANNELS input channels, windows of at most
- * OVC_CONV2D_PHASE_MAX_TAPS taps, no dilation along rows) whose output
- * channels are no whole number of the family's filter blocks from copies of
- * the input rows under each output row's windows, split into the stride's
- * two phases and zero-padded: OVC_CONV2D_PHASE_ROW_FLOATS floats on the
- * stack. It then supplies the padding itself (PAD_TOP, PAD_LEFT; the input
- * is unpadded). Whole blocks are as fast in the channel tiles, which run
+/* Stride-2 stems: at most OVC_CONV2D_PHASE_MAX_CHANNELS input channels,
+ * windows of at most OVC_CONV2D_PHASE_MAX_TAPS taps, no dilation along
+ * rows, and output channels that are no whole number of the family's
+ * filter blocks. ovc_conv2d_f32_<family> computes them from copies of the
+ * input rows under each output row's windows, split into the stride's two
+ * phases and zero-padded (OVC_CONV2D_PHASE_ROW_FLOATS floats on the stack),
+ * and supplies their padding itself (PAD_TOP, PAD_LEFT; the input is
+ * unpadded). Whole blocks are as fast in the channel tiles, which run
  * across row ends (squeezenet's 3 -> 64). */
 #define OVC_CONV2D_PHASE_ROW_FLOATS 8192
 #define OVC_CONV2D_PHASE_MAX_CHANNELS 4
