@@ -98,6 +98,9 @@ void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
                                      const float *bias, float *output,
                                      const float *params);
 
+/* Floats per vector of the widest family (AVX-512). */
+#define OVC_UK_WIDEST_VECTOR 16
+
 /* Stride-2 stems: at most OVC_CONV2D_PHASE_MAX_CHANNELS input channels,
  * windows of at most OVC_CONV2D_PHASE_MAX_TAPS taps, no dilation along
  * rows, and output channels that are no whole number of the family's
@@ -116,10 +119,20 @@ void ovc_depthwise_conv2d_f32_avx512(const float *input, const float *filter,
 /* Output pixels per tile of the widest family (AVX-512: 4 x 16). */
 #define OVC_CONV2D_PHASE_WIDEST_TILE 64
 
+/* Floats per phase of a stem's padded rows: the output row in whole tiles
+ * of the widest family, and the window's reach past them, in whole vectors
+ * of the widest family (the rows are copied a vector at a time). */
+static inline long long ovc_conv2d_phase_row_floats(long long kw,
+                                                    long long ow) {
+  const long long tile = OVC_CONV2D_PHASE_WIDEST_TILE;
+  const long long vector = OVC_UK_WIDEST_VECTOR;
+  long long reach = (kw - 1) / 2 + 1;
+  return (ow + tile - 1) / tile * tile + (reach + vector - 1) / vector * vector;
+}
+
 /* Whether ovc_conv2d_f32_<family>, with filter blocks of `block` output
- * channels, computes a layer from phase rows: its C * KH rows of two
- * phases, each as long as the output row in whole tiles of the widest
- * family plus the window's reach, fit the buffer. */
+ * channels, computes a layer from phase rows: its C * KH padded rows of two
+ * phases fit the buffer. */
 static inline int ovc_conv2d_from_phase_rows(long long c, long long kh,
                                              long long kw, long long sw,
                                              long long dw, long long ow,
@@ -128,9 +141,8 @@ static inline int ovc_conv2d_from_phase_rows(long long c, long long kh,
       kh < 1 || kw < 1 || kh * kw > OVC_CONV2D_PHASE_MAX_TAPS || ow < 1 ||
       block < 1 || oc % block == 0)
     return 0;
-  const long long tile = OVC_CONV2D_PHASE_WIDEST_TILE;
-  long long length = (ow + tile - 1) / tile * tile + (kw - 1) / 2 + 1;
-  return c * kh * 2 * length <= OVC_CONV2D_PHASE_ROW_FLOATS;
+  return c * kh * 2 * ovc_conv2d_phase_row_floats(kw, ow) <=
+         OVC_CONV2D_PHASE_ROW_FLOATS;
 }
 
 /* The depthwise kernels' row path keeps the input rows under a window in a
@@ -142,8 +154,6 @@ static inline int ovc_conv2d_from_phase_rows(long long c, long long kh,
 #define OVC_DEPTHWISE_MAX_RING_ROWS 64
 #define OVC_DEPTHWISE_MAX_TAPS 256
 #define OVC_DEPTHWISE_MAX_STRIDE 16
-/* Floats per vector of the widest family (AVX-512). */
-#define OVC_DEPTHWISE_WIDEST_VECTOR 16
 
 /* The ring's rows: the input rows the windows of two consecutive output
  * rows span, rounded up to a power of two (a row's slot is its index's low
@@ -166,7 +176,7 @@ static inline int ovc_depthwise_window_fits(long long kh, long long kw,
       kh * kw > OVC_DEPTHWISE_MAX_TAPS || sw > OVC_DEPTHWISE_MAX_STRIDE)
     return 0;
   long long rows = ovc_depthwise_ring_rows(kh, sh, dh);
-  const long long vector = OVC_DEPTHWISE_WIDEST_VECTOR;
+  const long long vector = OVC_UK_WIDEST_VECTOR;
   long long phase = OVC_DEPTHWISE_RING_FLOATS / (rows * sw) / vector * vector;
   return phase - (kw - 1) * dw / sw >= vector;
 }
