@@ -102,6 +102,11 @@ static void addOVStage(OpPassManager &pm, const PipelineOptions &options) {
 static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options) {
   OpPassManager &fn = pm.nest<func::FuncOp>();
   if (!options.ukernelFamily.empty()) {
+    if (options.winograd) {
+      ovc::cpu::WinogradUkernelsOptions winograd;
+      winograd.family = options.ukernelFamily;
+      fn.addPass(ovc::cpu::createWinogradUkernels(winograd));
+    }
     ovc::cpu::ConvUkernelsOptions ukernels;
     ukernels.family = options.ukernelFamily;
     fn.addPass(ovc::cpu::createConvUkernels(ukernels));

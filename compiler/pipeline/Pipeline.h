@@ -41,6 +41,10 @@ struct PipelineOptions {
   /// The CPU microkernel family (sse41, avx2, avx512) that computes the
   /// layers it covers; empty: generated loops for every layer.
   std::string ukernelFamily;
+  /// With a microkernel family: 3x3 stride-1 convolutions where it pays go
+  /// to its Winograd kernel (results round differently from the direct
+  /// kernel's).
+  bool winograd = true;
   /// Print the IR after every pass (for debugging).
   bool printIRAfterAll = false;
 };

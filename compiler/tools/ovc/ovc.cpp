@@ -95,6 +95,12 @@ cl::opt<bool> useUkernels(
     cl::desc("Compute convolutions with the per-ISA microkernels (default "
              "on; off generates loops for every layer)"),
     cl::init(true), cl::cat(ovcCategory));
+cl::opt<bool> useWinograd(
+    "winograd",
+    cl::desc("Compute 3x3 stride-1 convolutions by Winograd F(2x2, 3x3) "
+             "where that is faster (default on; off keeps the direct "
+             "kernel, whose sums are the generated loops' bit for bit)"),
+    cl::init(true), cl::cat(ovcCategory));
 cl::opt<bool> verbose("verbose",
                       cl::desc("Report the memory plan and the chosen ISA"),
                       cl::init(false), cl::cat(ovcCategory));
@@ -207,6 +213,7 @@ int main(int argc, char **argv) {
   pipelineOptions.batch = batchSize;
   pipelineOptions.printIRAfterAll = printAfterAll;
   pipelineOptions.memoryPlan = memoryPlan;
+  pipelineOptions.winograd = useWinograd;
   if (useUkernels)
     pipelineOptions.ukernelFamily =
         ovc::targets::cpu::ukernelFamily(*isa).str();

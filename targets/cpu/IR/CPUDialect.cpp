@@ -4,6 +4,7 @@
 #include "dialects/ov/IR/OVDialect.h"
 #include "dialects/ov/IR/ShapeInferenceUtils.h"
 #include "targets/cpu/IR/BufferizationModels.h"
+#include "targets/cpu/ukernels/ukernels.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -85,6 +86,37 @@ LogicalResult Conv2DOp::verify() {
         bias.getDimSize(0) != filter.getDimSize(0) * block)
       return emitOpError("bias must have ")
              << filter.getDimSize(0) * block << " values (whole blocks)";
+  }
+  if (getResidual() && getResidual().getType() != out)
+    return emitOpError("residual must have the result's type ")
+           << out << ", got " << getResidual().getType();
+  return success();
+}
+
+LogicalResult WinogradConv2DOp::verify() {
+  auto in = getInput().getType();
+  auto filter = getFilter().getType();
+  auto out = getOutput().getType();
+  if (!in.hasStaticShape() || !filter.hasStaticShape() || !out.hasStaticShape())
+    return emitOpError("needs static shapes");
+  if (in.getRank() != 4 || filter.getRank() != 4 || out.getRank() != 4)
+    return emitOpError(
+        "needs a 4-D input and result and a [blocks, 16, C, R] filter");
+  const int64_t block = OVC_CONV2D_WINOGRAD_BLOCK;
+  int64_t oc = out.getDimSize(1);
+  if (filter.getDimSize(0) != (oc + block - 1) / block ||
+      filter.getDimSize(1) != 16 || filter.getDimSize(2) != in.getDimSize(1) ||
+      filter.getDimSize(3) != block)
+    return emitOpError("transformed filter must be [")
+           << (oc + block - 1) / block << ", 16, " << in.getDimSize(1) << ", "
+           << block << "], got " << filter;
+  int64_t window[2] = {3, 3};
+  if (failed(verifyWindowedOp(*this, window)))
+    return failure();
+  if (getBias()) {
+    auto bias = getBias().getType();
+    if (bias.getRank() != 1 || bias.getDimSize(0) != oc)
+      return emitOpError("bias must have ") << oc << " values";
   }
   if (getResidual() && getResidual().getType() != out)
     return emitOpError("residual must have the result's type ")

@@ -73,6 +73,52 @@ def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
   }];
 }
 
+def CPU_WinogradConv2DOp
+    : CPU_Op<"winograd_conv2d", [Pure, AttrSizedOperandSegments]> {
+  let summary = "3x3 stride-1 convolution + bias + residual + clamp by Winograd F(2x2, 3x3)";
+  let description = [{
+    `input` is `[N, C, H, W]` (unpadded; `pads_begin`/`pads_end` are zeros
+    around H and W), `filter` the transformed filter
+    `[ceil(OC / R), 16, C, R]`: the 4 x 4 points of `G g G^T` of each 3x3
+    filter `g`, in blocks of R output channels (channels past OC are zero;
+    R is `OVC_CONV2D_WINOGRAD_BLOCK`), `bias` is `[OC]`, `residual` has the
+    result's type. The result is `[N, OC, OH, OW]`, the convolution with
+    unit strides and dilations, plus the bias, plus the residual, then
+    `max(x, min)` and `min(x, max)` when those are present.
+
+    Unlike `ovc_cpu.conv2d`, the sums are not those of the generated loops:
+    each 2 x 2 block of outputs is `A^T (sum over c of U . B^T d B) A`, which
+    rounds differently.
+
+    ```mlir
+    %y = ovc_cpu.winograd_conv2d %x, %u bias %b : tensor<8xf32>
+           {min = 0.0 : f32, pads_begin = array<i64: 1, 1>,
+            pads_end = array<i64: 1, 1>,
+            ukernel = "ovc_conv2d_winograd_f32_avx2"}
+         : tensor<1x16x14x14xf32>, tensor<2x16x16x6xf32> -> tensor<1x8x14x14xf32>
+    ```
+  }];
+  let arguments = (ins F32Tensor:$input, F32Tensor:$filter,
+      Optional<F32Tensor>:$bias, Optional<F32Tensor>:$residual,
+      DenseI64ArrayAttr:$pads_begin, DenseI64ArrayAttr:$pads_end,
+      OptionalAttr<F32Attr>:$min, OptionalAttr<F32Attr>:$max,
+      StrAttr:$ukernel);
+  let results = (outs F32Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $filter (`bias` $bias^ `:` type($bias))?
+    (`residual` $residual^ `:` type($residual))? attr-dict `:` type($input)
+    `,` type($filter) `->` type($output)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Unit strides and dilations: what the window checks and the kernel's
+    /// parameters take.
+    llvm::ArrayRef<int64_t> getStrides() { return unitSteps; }
+    llvm::ArrayRef<int64_t> getDilations() { return unitSteps; }
+    static constexpr int64_t unitSteps[2] = {1, 1};
+  }];
+}
+
 def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
   let summary = "depthwise 2-D convolution + bias + clamp by a vector kernel";
   let description = [{

@@ -1,6 +1,7 @@
 //===- ConvBufferization.cpp - ovc_cpu convolutions as kernel calls -------===//
 //
-// ovc_cpu.conv2d and ovc_cpu.depthwise_conv2d bufferize into
+// ovc_cpu.conv2d, ovc_cpu.winograd_conv2d and ovc_cpu.depthwise_conv2d
+// bufferize into
 //   <ukernel>(padded input, filter, bias, output, params)
 // (targets/cpu/ukernels, ukernels.h for the parameters). For the
 // convolution kernel, padding is materialized here, as a zero-filled buffer
@@ -65,10 +66,14 @@ Value padded(RewriterBase &rewriter, Location loc, Value input,
   return buffer;
 }
 
-/// The filter's window: [.., C, KH, KW, B] packed, or [C, KH, KW].
+/// The filter's window: [.., C, KH, KW, B] packed, 3x3 transformed, or
+/// [C, KH, KW].
 std::pair<int64_t, int64_t> window(ovc::cpu::Conv2DOp conv) {
   auto type = conv.getFilter().getType();
   return {type.getDimSize(2), type.getDimSize(3)};
+}
+std::pair<int64_t, int64_t> window(ovc::cpu::WinogradConv2DOp) {
+  return {3, 3};
 }
 std::pair<int64_t, int64_t> window(ovc::cpu::DepthwiseConv2DOp conv) {
   auto type = conv.getFilter().getType();
@@ -78,6 +83,9 @@ std::pair<int64_t, int64_t> window(ovc::cpu::DepthwiseConv2DOp conv) {
 /// The residual the convolution kernel adds (the depthwise kernel takes
 /// none: its call has no residual argument).
 std::optional<Value> residual(ovc::cpu::Conv2DOp conv) {
+  return conv.getResidual();
+}
+std::optional<Value> residual(ovc::cpu::WinogradConv2DOp conv) {
   return conv.getResidual();
 }
 std::optional<Value> residual(ovc::cpu::DepthwiseConv2DOp) {
@@ -95,6 +103,7 @@ bool padsInKernel(ovc::cpu::Conv2DOp conv) {
       conv.getOutput().getType().getDimSize(1),
       conv.getFilter().getType().getDimSize(4));
 }
+bool padsInKernel(ovc::cpu::WinogradConv2DOp) { return false; }
 bool padsInKernel(ovc::cpu::DepthwiseConv2DOp) { return true; }
 
 template <typename ConvOp>
@@ -207,6 +216,8 @@ struct ConvCallBufferization
 void ovc::cpu::registerConvBufferization(DialectRegistry &registry) {
   registry.addExtension(+[](MLIRContext *context, CPUDialect *) {
     Conv2DOp::attachInterface<ConvCallBufferization<Conv2DOp>>(*context);
+    WinogradConv2DOp::attachInterface<ConvCallBufferization<WinogradConv2DOp>>(
+        *context);
     DepthwiseConv2DOp::attachInterface<
         ConvCallBufferization<DepthwiseConv2DOp>>(*context);
   });

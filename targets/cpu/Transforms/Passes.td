@@ -114,6 +114,29 @@ def ConvUkernels : Pass<"ovc-cpu-conv-ukernels", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::ovc::cpu::CPUDialect"];
 }
 
+def WinogradUkernels
+    : Pass<"ovc-cpu-winograd-ukernels", "::mlir::func::FuncOp"> {
+  let summary = "Compute 3x3 stride-1 convolutions by Winograd F(2x2, 3x3)";
+  let description = [{
+    Replaces each static f32 `ov.convolution` with a constant 3x3 filter,
+    unit strides and dilations, where the family's Winograd kernel beats
+    its direct one (`ovc_conv2d_winograd_pays` in ukernels.h: enough input
+    and output channels, and at least 3/4 of the outputs it computes
+    stored), by `ovc_cpu.winograd_conv2d`, calling
+    `ovc_conv2d_winograd_f32_<family>`. The filter is transformed at
+    compile time into the 16 points of G g G^T, in blocks of 6 output
+    channels. The bias, residual Add and ReLU/Clamp after it are fused as
+    in `ovc-cpu-conv-ukernels`, which runs after this pass and takes the
+    other convolutions. The results round differently from the direct
+    kernel's (see ukernels.h).
+  }];
+  let options = [
+    Option<"family", "family", "std::string", /*default=*/"\"avx2\"",
+           "microkernel ISA family: sse41, avx2 or avx512">
+  ];
+  let dependentDialects = ["::ovc::cpu::CPUDialect"];
+}
+
 def PoolUkernels : Pass<"ovc-cpu-pool-ukernels", "::mlir::func::FuncOp"> {
   let summary = "Compute 2-D max pooling with the ISA family's microkernel";
   let description = [{

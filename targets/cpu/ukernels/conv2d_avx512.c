@@ -5,7 +5,10 @@
 #define OVC_UK_PW_VECTORS 4
 #define OVC_UK_NAME ovc_conv2d_f32_avx512
 #define OVC_UK_DW_NAME ovc_depthwise_conv2d_f32_avx512
+#define OVC_UK_WINOGRAD_NAME ovc_conv2d_winograd_f32_avx512
+#define OVC_UK_WINOGRAD_VECTORS OVC_CONV2D_WINOGRAD_VECTORS_AVX512
 #define OVC_UK_MAXPOOL_NAME ovc_max_pool2d_f32_avx512
 #include "conv2d_direct.inc"
+#include "conv2d_winograd.inc"
 #include "depthwise_conv2d.inc"
 #include "max_pool2d.inc"

@@ -76,6 +76,95 @@ void ovc_conv2d_f32_avx512(const float *input, const float *filter,
                           const float *bias, const float *residual,
                           float *output, const float *params);
 
+/* ovc_conv2d_winograd_f32_<family>(input, filter, bias, residual, output,
+ *                                 params)
+ *
+ * A 3x3 convolution with stride and dilation 1 by Winograd F(2x2, 3x3), of
+ * C input channels that fit its buffer (ovc_conv2d_winograd_fits):
+ *   input   [N, C, H, W], already zero-padded (H = OH + 2, W = OW + 2)
+ *   filter  [ceil(OC / R), 16, C, R], R = OVC_CONV2D_WINOGRAD_BLOCK: the
+ *           4 x 4 points of G g G^T, G = [1 0 0; .5 .5 .5; .5 -.5 .5;
+ *           0 0 1], for each output and input channel (rows of points
+ *           first; output channels past OC are zero)
+ *   bias    [OC] when params[OVC_CONV2D_HAS_BIAS], else unused
+ *   residual, output, params as for ovc_conv2d_f32_<family>
+ *
+ * The sums are not the direct kernel's bits: each output is A^T (sum over
+ * c of U . B^T d B) A, which rounds differently (a few ulps of the
+ * largest partial sums). */
+#define OVC_CONV2D_WINOGRAD_BLOCK 6
+/* Floats of the stack buffer for the transformed input of a task's tiles:
+ * 16 points x C input channels x a vector of tiles at least. */
+#define OVC_CONV2D_WINOGRAD_FLOATS 32768
+
+void ovc_conv2d_winograd_f32_sse41(const float *input, const float *filter,
+                                   const float *bias, const float *residual,
+                                   float *output, const float *params);
+void ovc_conv2d_winograd_f32_avx2(const float *input, const float *filter,
+                                  const float *bias, const float *residual,
+                                  float *output, const float *params);
+void ovc_conv2d_winograd_f32_avx512(const float *input, const float *filter,
+                                    const float *bias, const float *residual,
+                                    float *output, const float *params);
+
+/* The 16 points of G g G^T for one 3x3 filter `g` (row-major), computed
+ * in double and rounded once: the filter transform the compiler applies
+ * and the tests check against. */
+static inline void ovc_conv2d_winograd_filter(const float g[9], float u[16]) {
+  double gg[4][3];
+  for (int k = 0; k < 3; ++k) {
+    double a = g[0 * 3 + k], b = g[1 * 3 + k], c = g[2 * 3 + k];
+    gg[0][k] = a;
+    gg[1][k] = 0.5 * (a + b + c);
+    gg[2][k] = 0.5 * (a - b + c);
+    gg[3][k] = c;
+  }
+  for (int i = 0; i < 4; ++i) {
+    double a = gg[i][0], b = gg[i][1], c = gg[i][2];
+    u[i * 4 + 0] = (float)a;
+    u[i * 4 + 1] = (float)(0.5 * (a + b + c));
+    u[i * 4 + 2] = (float)(0.5 * (a - b + c));
+    u[i * 4 + 3] = (float)c;
+  }
+}
+
+/* Vectors of tiles per multiply-add tile of each family: with the block
+ * of R = 6 output channels, 12 accumulators on SSE4.1 and AVX2 (16
+ * registers), 24 on AVX-512 (32). */
+#define OVC_CONV2D_WINOGRAD_VECTORS_SSE41 2
+#define OVC_CONV2D_WINOGRAD_VECTORS_AVX2 2
+#define OVC_CONV2D_WINOGRAD_VECTORS_AVX512 4
+
+/* Whether the Winograd kernel of a family with `vlen` floats per vector
+ * takes `c` input channels: a vector of tiles fits its buffer. */
+static inline int ovc_conv2d_winograd_fits(long long c, long long vlen) {
+  return c >= 1 && vlen >= 1 && 16 * c * vlen <= OVC_CONV2D_WINOGRAD_FLOATS;
+}
+
+/* Whether the Winograd kernel of a family with `vlen` floats per vector
+ * and multiply-add tiles of `vectors` vectors beats its direct kernel on a
+ * 3x3 stride-1 layer (measured on AVX2, ovc_conv2d_f32 at 88-96 % of the
+ * FMA peak there):
+ * - whole tiles of vectors fit the buffer for all input channels (with
+ *   fewer vectors per tile, 184 channels on 24 x 42 ran 0.83x as fast);
+ * - at least 16 input and output channels: the transforms cost about as
+ *   much per input channel (input) and per output channel (output) as a
+ *   few channels of multiply-adds (8 -> 32 channels on 75 x 75: 1.02x);
+ * - at least 3/4 of the outputs computed are stored: rows of tiles end in
+ *   a partial vector and an odd row count in a half-used row of tiles
+ *   (18 x 18, 9 tiles in 16 lanes: 0.82x; 19 x 19: 1.11x; 14 x 14 and
+ *   56 x 56, 7 of 8 lanes: 1.6x and 1.25x). */
+static inline int ovc_conv2d_winograd_pays(long long c, long long oc,
+                                           long long oh, long long ow,
+                                           long long vlen, long long vectors) {
+  if (c < 16 || oc < 16 || oh < 2 || ow < 2 || vectors < 1 ||
+      !ovc_conv2d_winograd_fits(c * vectors, vlen))
+    return 0;
+  long long tilesH = (oh + 1) / 2, tilesW = (ow + 1) / 2;
+  long long computed = 4 * tilesH * ((tilesW + vlen - 1) / vlen) * vlen;
+  return 4 * oh * ow >= 3 * computed;
+}
+
 /* ovc_depthwise_conv2d_f32_<family>(input, filter, bias, output, params)
  *
  *   input   [N, C, H, W], unpadded: the window starts PAD_TOP rows above

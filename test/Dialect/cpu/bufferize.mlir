@@ -39,3 +39,15 @@ func.func @long_window(%x: tensor<1x3x16x40xf32>, %w: tensor<4x3x7x7x16xf32>) ->
   %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 3, 3>, pads_end = array<i64: 3, 3>, strides = array<i64: 2, 2>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x16x40xf32>, tensor<4x3x7x7x16xf32> -> tensor<1x64x8x20xf32>
   return %0 : tensor<1x64x8x20xf32>
 }
+
+// The Winograd kernel reads a zero-filled copy with the padding around it,
+// and takes the same parameters as the direct kernel (a 3x3 window, unit
+// strides).
+// CHECK-LABEL: func @winograd
+// CHECK: %[[PADDED:.*]] = memref.alloc() : memref<1x16x16x16xf32>
+// CHECK: memref.subview %[[PADDED]][0, 0, 1, 1] [1, 16, 14, 14]
+// CHECK: call @ovc_conv2d_winograd_f32_avx2
+func.func @winograd(%x: tensor<1x16x14x14xf32>, %w: tensor<2x16x16x6xf32>, %r: tensor<1x12x14x14xf32>) -> tensor<1x12x14x14xf32> {
+  %0 = ovc_cpu.winograd_conv2d %x, %w residual %r : tensor<1x12x14x14xf32> {pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x14x14xf32>, tensor<2x16x16x6xf32> -> tensor<1x12x14x14xf32>
+  return %0 : tensor<1x12x14x14xf32>
+}

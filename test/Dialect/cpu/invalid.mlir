@@ -61,3 +61,27 @@ func.func @pool_spatial(%x: tensor<1x4x8x8xf32>) -> tensor<1x4x5x4xf32> {
   %y = ovc_cpu.max_pool2d %x {dilations = array<i64: 1, 1>, kernel = array<i64: 2, 2>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_max_pool2d_f32_avx2"} : tensor<1x4x8x8xf32> -> tensor<1x4x5x4xf32>
   return %y : tensor<1x4x5x4xf32>
 }
+
+// -----
+
+func.func @winograd_filter(%x: tensor<1x16x8x8xf32>, %w: tensor<2x16x16x6xf32>) -> tensor<1x16x8x8xf32> {
+  // expected-error @+1 {{transformed filter must be [3, 16, 16, 6], got 'tensor<2x16x16x6xf32>'}}
+  %y = ovc_cpu.winograd_conv2d %x, %w {pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x8x8xf32>, tensor<2x16x16x6xf32> -> tensor<1x16x8x8xf32>
+  return %y : tensor<1x16x8x8xf32>
+}
+
+// -----
+
+func.func @winograd_spatial(%x: tensor<1x16x8x8xf32>, %w: tensor<1x16x16x6xf32>) -> tensor<1x6x8x8xf32> {
+  // expected-error @+1 {{result spatial dims [8, 8], expected [6, 6]}}
+  %y = ovc_cpu.winograd_conv2d %x, %w {pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x8x8xf32>, tensor<1x16x16x6xf32> -> tensor<1x6x8x8xf32>
+  return %y : tensor<1x6x8x8xf32>
+}
+
+// -----
+
+func.func @winograd_bias(%x: tensor<1x16x8x8xf32>, %w: tensor<1x16x16x6xf32>, %b: tensor<8xf32>) -> tensor<1x6x8x8xf32> {
+  // expected-error @+1 {{bias must have 6 values}}
+  %y = ovc_cpu.winograd_conv2d %x, %w bias %b : tensor<8xf32> {pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x8x8xf32>, tensor<1x16x16x6xf32> -> tensor<1x6x8x8xf32>
+  return %y : tensor<1x6x8x8xf32>
+}

@@ -18,3 +18,13 @@ func.func @roundtrip(%x: tensor<1x3x8x8xf32>, %w: tensor<1x3x3x3x16xf32>, %b: te
   %4 = ovc_cpu.max_pool2d %dx {dilations = array<i64: 1, 1>, kernel = array<i64: 3, 3>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>, ukernel = "ovc_max_pool2d_f32_avx2"} : tensor<1x8x16x16xf32> -> tensor<1x8x8x8xf32>
   return
 }
+
+// CHECK-LABEL: func @winograd_roundtrip
+// CHECK: ovc_cpu.winograd_conv2d %arg0, %arg1 bias %arg2 : tensor<6xf32> residual %arg3 : tensor<1x6x8x8xf32> {
+// CHECK-SAME: max = 6.000000e+00 : f32
+// CHECK: ovc_cpu.winograd_conv2d %arg0, %arg1 {
+func.func @winograd_roundtrip(%x: tensor<1x16x8x8xf32>, %w: tensor<1x16x16x6xf32>, %b: tensor<6xf32>, %r: tensor<1x6x8x8xf32>) {
+  %0 = ovc_cpu.winograd_conv2d %x, %w bias %b : tensor<6xf32> residual %r : tensor<1x6x8x8xf32> {max = 6.0 : f32, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x8x8xf32>, tensor<1x16x16x6xf32> -> tensor<1x6x8x8xf32>
+  %1 = ovc_cpu.winograd_conv2d %x, %w {pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x8x8xf32>, tensor<1x16x16x6xf32> -> tensor<1x6x8x8xf32>
+  return
+}

@@ -1,0 +1,117 @@
+//===- WinogradUkernels.cpp - 3x3 convolutions by Winograd F(2x2, 3x3) ----===//
+//
+// Picks ovc_cpu.winograd_conv2d for each 3x3 stride-1 convolution that the
+// family's Winograd kernel computes faster than its direct one
+// (ovc_conv2d_winograd_pays), transforming the filter at compile time, and
+// fuses the bias, residual Add and clamp after it as ConvUkernels does.
+// Runs before ConvUkernels, which takes the other convolutions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "targets/cpu/Transforms/KernelEpilogue.h"
+#include "targets/cpu/Transforms/Passes.h"
+#include "targets/cpu/Transforms/UkernelFamily.h"
+
+#include "dialects/ov/Transforms/ConstantEvaluation.h"
+#include "targets/cpu/ukernels/ukernels.h"
+
+namespace ovc::cpu {
+#define GEN_PASS_DEF_WINOGRADUKERNELS
+#include "targets/cpu/Transforms/Passes.h.inc"
+} // namespace ovc::cpu
+
+using namespace mlir;
+namespace ov = mlir::ov;
+
+namespace {
+
+/// Vectors of tiles per multiply-add tile of the Winograd kernel of the
+/// family with channel block `block`.
+int64_t winogradVectors(int64_t block) {
+  switch (block) {
+  case OVC_CONV2D_BLOCK_SSE41:
+    return OVC_CONV2D_WINOGRAD_VECTORS_SSE41;
+  case OVC_CONV2D_BLOCK_AVX2:
+    return OVC_CONV2D_WINOGRAD_VECTORS_AVX2;
+  default:
+    return OVC_CONV2D_WINOGRAD_VECTORS_AVX512;
+  }
+}
+
+/// [OC, C, 3, 3] -> [ceil(OC / R), 16, C, R]: G g G^T of each filter,
+/// zeros past OC.
+std::vector<float> transformFilter(ArrayRef<float> weights, int64_t oc,
+                                   int64_t c) {
+  const int64_t block = OVC_CONV2D_WINOGRAD_BLOCK;
+  int64_t blocks = (oc + block - 1) / block;
+  std::vector<float> transformed(blocks * 16 * c * block, 0.0f);
+  for (int64_t o = 0; o < oc; ++o)
+    for (int64_t i = 0; i < c; ++i) {
+      float points[16];
+      ovc_conv2d_winograd_filter(&weights[(o * c + i) * 9], points);
+      for (int64_t q = 0; q < 16; ++q)
+        transformed[((o / block * 16 + q) * c + i) * block + o % block] =
+            points[q];
+    }
+  return transformed;
+}
+
+struct WinogradUkernelsPass
+    : public ovc::cpu::impl::WinogradUkernelsBase<WinogradUkernelsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    int64_t block = ovc::cpu::familyBlock(getOperation(), family);
+    if (!block)
+      return signalPassFailure();
+    SmallVector<ov::ConvolutionOp> convs;
+    getOperation().walk([&](ov::ConvolutionOp op) { convs.push_back(op); });
+    for (ov::ConvolutionOp conv : convs)
+      rewrite(conv, block / 2, winogradVectors(block));
+  }
+
+  void rewrite(ov::ConvolutionOp conv, int64_t vlen, int64_t vectors) {
+    auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
+    auto inType = cast<RankedTensorType>(conv.getInput().getType());
+    auto outType = cast<RankedTensorType>(conv.getType());
+    ArrayRef<int64_t> f = filterType.getShape(); // [OC, C, KH, KW]
+    if (f.size() != 4 || f[2] != 3 || f[3] != 3 || inType.getRank() != 4 ||
+        outType.getRank() != 4 || !outType.hasStaticShape() ||
+        llvm::any_of(conv.getStrides(), [](int64_t s) { return s != 1; }) ||
+        llvm::any_of(conv.getDilations(), [](int64_t d) { return d != 1; }))
+      return;
+    int64_t oc = f[0], c = f[1];
+    if (!ovc_conv2d_winograd_pays(c, oc, outType.getDimSize(2),
+                                  outType.getDimSize(3), vlen, vectors))
+      return;
+    std::optional<std::vector<float>> weights = ovc::cpu::kernelFilter(conv);
+    if (!weights)
+      return;
+    std::vector<float> transformed = transformFilter(*weights, oc, c);
+    ovc::cpu::KernelEpilogue epilogue =
+        ovc::cpu::matchEpilogue(conv, oc, oc, /*withResidual=*/true);
+    ov::ResolvedPads window = ovc::cpu::resolvedPads(conv, f.drop_front(2));
+    ovc::cpu::replaceWithKernel(
+        conv, epilogue, [&](OpBuilder &builder, Location loc) {
+          const int64_t r = OVC_CONV2D_WINOGRAD_BLOCK;
+          auto type = RankedTensorType::get({(oc + r - 1) / r, 16, c, r},
+                                            builder.getF32Type());
+          Value filter = builder.create<ov::ConstantOp>(
+              conv.getLoc(), ov::makeF32Constant(type, std::move(transformed),
+                                                 "winograd_filter"));
+          Value bias;
+          if (epilogue.bias)
+            bias = builder.create<ov::ConstantOp>(
+                conv.getLoc(),
+                ov::makeF32Constant(
+                    RankedTensorType::get({oc}, builder.getF32Type()),
+                    *epilogue.bias, "winograd_bias"));
+          return builder.create<ovc::cpu::WinogradConv2DOp>(
+              loc, conv.getType(), conv.getInput(), filter, bias,
+              epilogue.residual, window.begin, window.end, epilogue.min,
+              epilogue.max, "ovc_conv2d_winograd_f32_" + family);
+        });
+  }
+};
+
+} // namespace

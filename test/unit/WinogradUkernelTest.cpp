@@ -1,0 +1,194 @@
+//===- WinogradUkernelTest.cpp - the Winograd F(2x2, 3x3) microkernels ----===//
+//
+// Each family's ovc_conv2d_winograd_f32 against a direct convolution in
+// double precision. Winograd rounds differently from any direct sum, so
+// each output must lie within a small multiple of float epsilon of the sum
+// of its terms' magnitudes: an indexing slip (a wrong tap, channel, tile or
+// lane) is off by about a term, far outside that bound. The cases cover
+// odd output sizes (half-used tile rows and columns), rows ending in a
+// partial vector, output channels past a whole block, runs too wide for
+// whole multiply-add tiles, the epilogue, batches and threads.
+//
+//===----------------------------------------------------------------------===//
+
+#include "targets/cpu/ukernels/ukernels.h"
+extern "C" {
+#include "thread_pool.h"
+}
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <vector>
+
+namespace {
+
+using ConvKernel = void (*)(const float *, const float *, const float *,
+                            const float *, float *, const float *);
+
+struct Family {
+  const char *name;
+  ConvKernel kernel;
+  int vlen;
+  bool supported;
+};
+
+std::vector<Family> families() {
+  return {
+      {"sse41", ovc_conv2d_winograd_f32_sse41, 4,
+       bool(__builtin_cpu_supports("sse4.1"))},
+      {"avx2", ovc_conv2d_winograd_f32_avx2, 8,
+       __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")},
+      {"avx512", ovc_conv2d_winograd_f32_avx512, 16,
+       __builtin_cpu_supports("avx512f") &&
+           __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("avx512dq") &&
+           __builtin_cpu_supports("avx512vl")},
+  };
+}
+
+struct Shape {
+  int64_t n, c, oh, ow, oc;
+  bool bias, hasMin, hasMax, residual;
+};
+
+constexpr float kLo = -0.25f, kHi = 0.5f;
+
+void check(const Family &family, const Shape &s, uint32_t seed) {
+  if (!ovc_conv2d_winograd_fits(s.c, family.vlen))
+    return;
+  SCOPED_TRACE(family.name);
+  SCOPED_TRACE(::testing::Message()
+               << "shape n" << s.n << " " << s.c << "x" << s.oh << "x" << s.ow
+               << " -> " << s.oc << (s.residual ? " residual" : ""));
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  // The kernel reads a padded input: one zero on each side.
+  const int64_t h = s.oh + 2, w = s.ow + 2;
+  std::vector<float> input(s.n * s.c * h * w, 0.0f), filter(s.oc * s.c * 9),
+      bias(s.oc), skip(s.n * s.oc * s.oh * s.ow);
+  for (int64_t i = 0; i < s.n * s.c; ++i)
+    for (int64_t y = 1; y + 1 < h; ++y)
+      for (int64_t x = 1; x + 1 < w; ++x)
+        input[(i * h + y) * w + x] = dist(rng);
+  for (auto *values : {&filter, &bias, &skip})
+    for (float &v : *values)
+      v = dist(rng);
+
+  // Transformed as the compiler transforms: [ceil(OC / R), 16, C, R].
+  const int64_t r = OVC_CONV2D_WINOGRAD_BLOCK, blocks = (s.oc + r - 1) / r;
+  std::vector<float> transformed(blocks * 16 * s.c * r, 0.0f);
+  for (int64_t o = 0; o < s.oc; ++o)
+    for (int64_t c = 0; c < s.c; ++c) {
+      float points[16];
+      ovc_conv2d_winograd_filter(&filter[(o * s.c + c) * 9], points);
+      for (int q = 0; q < 16; ++q)
+        transformed[((o / r * 16 + q) * s.c + c) * r + o % r] = points[q];
+    }
+
+  float params[OVC_CONV2D_NUM_PARAMS] = {};
+  params[OVC_CONV2D_N] = s.n;
+  params[OVC_CONV2D_C] = s.c;
+  params[OVC_CONV2D_H] = h;
+  params[OVC_CONV2D_W] = w;
+  params[OVC_CONV2D_OC] = s.oc;
+  params[OVC_CONV2D_OH] = s.oh;
+  params[OVC_CONV2D_OW] = s.ow;
+  params[OVC_CONV2D_KH] = params[OVC_CONV2D_KW] = 3;
+  params[OVC_CONV2D_SH] = params[OVC_CONV2D_SW] = 1;
+  params[OVC_CONV2D_DH] = params[OVC_CONV2D_DW] = 1;
+  params[OVC_CONV2D_HAS_BIAS] = s.bias;
+  params[OVC_CONV2D_HAS_MIN] = s.hasMin;
+  params[OVC_CONV2D_MIN] = kLo;
+  params[OVC_CONV2D_HAS_MAX] = s.hasMax;
+  params[OVC_CONV2D_MAX] = kHi;
+  params[OVC_CONV2D_HAS_RESIDUAL] = s.residual;
+
+  // The sentinel around the output catches writes past its end.
+  const int64_t plane = s.oh * s.ow;
+  std::vector<float> output(s.n * s.oc * plane + 64, 12345.0f);
+  family.kernel(input.data(), transformed.data(), bias.data(), skip.data(),
+                output.data(), params);
+
+  for (int64_t n = 0; n < s.n; ++n)
+    for (int64_t o = 0; o < s.oc; ++o)
+      for (int64_t y = 0; y < s.oh; ++y)
+        for (int64_t x = 0; x < s.ow; ++x) {
+          double sum = 0.0, magnitude = 0.0;
+          for (int64_t c = 0; c < s.c; ++c)
+            for (int64_t ky = 0; ky < 3; ++ky)
+              for (int64_t kx = 0; kx < 3; ++kx) {
+                double term =
+                    double(input[((n * s.c + c) * h + y + ky) * w + x + kx]) *
+                    filter[((o * s.c + c) * 3 + ky) * 3 + kx];
+                sum += term;
+                magnitude += std::fabs(term);
+              }
+          const int64_t at = (n * s.oc + o) * plane + y * s.ow + x;
+          if (s.bias)
+            sum += bias[o];
+          if (s.residual)
+            sum += skip[at];
+          if (s.hasMin)
+            sum = std::max(sum, double(kLo));
+          if (s.hasMax)
+            sum = std::min(sum, double(kHi));
+          // The transforms scale terms by up to 9/4 and add up to 16 of
+          // them per point: 64 epsilons of the magnitude is a wide margin
+          // for rounding and far below one term.
+          double bound = 64 * 0x1p-23 * (magnitude + 2.0);
+          ASSERT_NEAR(output[at], sum, bound)
+              << "image " << n << " channel " << o << " at (" << y << ", " << x
+              << ")";
+        }
+  for (size_t i = s.n * s.oc * plane; i < output.size(); ++i)
+    ASSERT_EQ(output[i], 12345.0f) << "wrote past the output";
+}
+
+const Shape kShapes[] = {
+    // n  c  oh  ow  oc  bias  min    max    residual
+    {1, 16, 14, 14, 64, true, true, false, false},
+    // Odd output sizes: the last tile row and column are half stored.
+    {1, 3, 7, 9, 5, true, false, false, false},
+    {2, 5, 11, 13, 13, false, true, true, true},
+    // Rows of exactly one, and of just over one, vector of tiles per family
+    // (4, 8, 16 tiles: 8, 16, 32 columns; 17 and 33 end in a partial one).
+    {1, 8, 6, 8, 7, true, false, true, false},
+    {1, 8, 5, 16, 12, true, true, false, true},
+    {1, 6, 4, 17, 6, false, false, false, false},
+    {1, 4, 9, 32, 19, true, true, true, false},
+    {1, 4, 3, 33, 8, true, false, false, true},
+    // Many tasks per image and several output-channel blocks.
+    {1, 16, 40, 56, 20, true, true, false, false},
+    // Inputs with more channels than whole multiply-add tiles of vectors
+    // fit the buffer for: runs of one vector on AVX2 (200; too many for
+    // AVX-512) and on AVX-512 (100). And one output pixel.
+    {1, 200, 6, 18, 7, true, false, false, false},
+    {1, 100, 5, 40, 8, false, true, false, true},
+    {1, 9, 1, 1, 3, true, true, false, true},
+};
+
+TEST(WinogradUkernel, MatchesDirectConvolution) {
+  for (const Family &family : families())
+    if (family.supported)
+      for (const Shape &shape : kShapes)
+        check(family, shape, 3);
+}
+
+TEST(WinogradUkernel, MatchesDirectConvolutionOnThreads) {
+  for (int32_t threads : {2, 3}) {
+    ovc_thread_pool *pool = ovc_thread_pool_create(threads);
+    ASSERT_NE(pool, nullptr);
+    ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+    for (const Family &family : families())
+      if (family.supported)
+        for (const Shape &shape : kShapes)
+          check(family, shape, 17);
+    ovc_thread_pool_enter(previous);
+    ovc_thread_pool_destroy(pool);
+  }
+}
+
+} // namespace
