@@ -79,8 +79,8 @@ void ovc_conv2d_f32_avx512(const float *input, const float *filter,
 /* ovc_conv2d_winograd_f32_<family>(input, filter, bias, residual, output,
  *                                 params)
  *
- * A 3x3 convolution with stride and dilation 1 by Winograd F(2x2, 3x3), of
- * C input channels that fit its buffer (ovc_conv2d_winograd_fits):
+ * A 3x3 convolution with stride and dilation 1 by Winograd F(2x2, 3x3),
+ * of a size it plans for (ovc_conv2d_winograd_plan):
  *   input   [N, C, H, W], already zero-padded (H = OH + 2, W = OW + 2)
  *   filter  [ceil(OC / R), 16, C, R], R = OVC_CONV2D_WINOGRAD_BLOCK: the
  *           4 x 4 points of G g G^T, G = [1 0 0; .5 .5 .5; .5 -.5 .5;
@@ -93,9 +93,11 @@ void ovc_conv2d_f32_avx512(const float *input, const float *filter,
  * c of U . B^T d B) A, which rounds differently (a few ulps of the
  * largest partial sums). */
 #define OVC_CONV2D_WINOGRAD_BLOCK 6
-/* Floats of the stack buffer for the transformed input of a task's tiles:
- * 16 points x C input channels x a vector of tiles at least. */
+/* Floats of the stack buffers for the transformed input of a task's tiles
+ * (16 points x a chunk of input channels x its vectors of tiles) and for
+ * their sums over input channels (192 KB in all). */
 #define OVC_CONV2D_WINOGRAD_FLOATS 32768
+#define OVC_CONV2D_WINOGRAD_SUM_FLOATS 16384
 
 void ovc_conv2d_winograd_f32_sse41(const float *input, const float *filter,
                                    const float *bias, const float *residual,
@@ -135,34 +137,81 @@ static inline void ovc_conv2d_winograd_filter(const float g[9], float u[16]) {
 #define OVC_CONV2D_WINOGRAD_VECTORS_AVX2 2
 #define OVC_CONV2D_WINOGRAD_VECTORS_AVX512 4
 
-/* Whether the Winograd kernel of a family with `vlen` floats per vector
- * takes `c` input channels: a vector of tiles fits its buffer. */
-static inline int ovc_conv2d_winograd_fits(long long c, long long vlen) {
-  return c >= 1 && vlen >= 1 && 16 * c * vlen <= OVC_CONV2D_WINOGRAD_FLOATS;
+/* How the Winograd kernel of a family with `vlen` floats per vector and
+ * multiply-add tiles of `nv` vectors splits a layer of `c` input and `oc`
+ * output channels and `vectors` vectors of tiles per image: `*run` vectors
+ * per task (a whole number of multiply-add tiles, at least 8 tasks per
+ * image where there are that many tiles: a thread's share then ends within
+ * an eighth of the others'), `*chunk` input channels at a time. All
+ * channels go at once where the run's transformed input fits the buffer;
+ * else in chunks, with the partial sums of every output channel of the run
+ * kept in the sums buffer. Returns 0 where even one multiply-add tile's
+ * partial sums for all output channels do not fit. */
+static inline int ovc_conv2d_winograd_plan(long long c, long long oc,
+                                           long long vectors, long long vlen,
+                                           long long nv, long long *chunk,
+                                           long long *run) {
+  if (c < 1 || oc < 1 || vectors < 1 || vlen < 1 || nv < 1)
+    return 0;
+  long long r = (vectors + 7) / 8;
+  r = (r + nv - 1) / nv * nv;
+  long long fit = OVC_CONV2D_WINOGRAD_FLOATS / (16 * c * vlen);
+  if (fit >= nv) {
+    *run = r < fit ? r : fit / nv * nv;
+    *chunk = c;
+    return 1;
+  }
+  long long blocks =
+      (oc + OVC_CONV2D_WINOGRAD_BLOCK - 1) / OVC_CONV2D_WINOGRAD_BLOCK;
+  long long groups = OVC_CONV2D_WINOGRAD_SUM_FLOATS /
+                     (blocks * 16 * OVC_CONV2D_WINOGRAD_BLOCK * nv * vlen);
+  if (groups < 1)
+    return 0;
+  *run = r < groups * nv ? r : groups * nv;
+  *chunk = OVC_CONV2D_WINOGRAD_FLOATS / (16 * *run * vlen);
+  return 1;
+}
+
+/* Vector lanes per row of 2 x 2 output tiles in the Winograd kernel of a
+ * family with `vlen` floats per vector, for rows of `ow` outputs: whole
+ * vectors per row where at least 3/4 of their lanes hold tiles (14 x 14: 7
+ * tiles in 8 lanes), as their patches load and their outputs store a
+ * vector at a time; else just the row's tiles, so that vectors run on
+ * into the next row, each of their tiles gathered and scattered alone. */
+static inline long long ovc_conv2d_winograd_pitch(long long ow,
+                                                  long long vlen) {
+  long long tiles = (ow + 1) / 2;
+  long long aligned = (tiles + vlen - 1) / vlen * vlen;
+  return 4 * tiles >= 3 * aligned ? aligned : tiles;
 }
 
 /* Whether the Winograd kernel of a family with `vlen` floats per vector
  * and multiply-add tiles of `vectors` vectors beats its direct kernel on a
- * 3x3 stride-1 layer (measured on AVX2, ovc_conv2d_f32 at 88-96 % of the
- * FMA peak there):
- * - whole tiles of vectors fit the buffer for all input channels (with
- *   fewer vectors per tile, 184 channels on 24 x 42 ran 0.83x as fast);
- * - at least 16 input and output channels: the transforms cost about as
- *   much per input channel (input) and per output channel (output) as a
- *   few channels of multiply-adds (8 -> 32 channels on 75 x 75: 1.02x);
- * - at least 3/4 of the outputs computed are stored: rows of tiles end in
- *   a partial vector and an odd row count in a half-used row of tiles
- *   (18 x 18, 9 tiles in 16 lanes: 0.82x; 19 x 19: 1.11x; 14 x 14 and
- *   56 x 56, 7 of 8 lanes: 1.6x and 1.25x). */
+ * 3x3 stride-1 layer (measured on AVX2, whose direct kernel runs such
+ * layers at 87-96 % of the FMA peak):
+ * - at least 16 input and 32 output channels: the input transform costs
+ *   about as much per input channel as a few output channels' multiply-
+ *   adds, the output transform per output channel as a few input
+ *   channels' (8 -> 32 on 75 x 75: 1.02x; 184 -> 16 on 24 x 42: 0.94x,
+ *   384 -> 18 on 19 x 19: 0.92x, 384 -> 36: 1.32x);
+ * - a plan with chunks of at least 16 input channels;
+ * - at least 3/4 of the outputs it computes are stored: an odd count of
+ *   rows or columns half-uses a row or column of tiles, a row of tiles
+ *   may end in a partial vector (5 x 5, 25 outputs in 64 lanes x 4:
+ *   0.72x; 9 x 9: 1.06x; 18 x 18: 1.27x; 14 x 14, 56 x 56 and 19 x 19:
+ *   1.59x, 1.18x and 1.49x). */
 static inline int ovc_conv2d_winograd_pays(long long c, long long oc,
                                            long long oh, long long ow,
                                            long long vlen, long long vectors) {
-  if (c < 16 || oc < 16 || oh < 2 || ow < 2 || vectors < 1 ||
-      !ovc_conv2d_winograd_fits(c * vectors, vlen))
+  if (c < 16 || oc < 32 || oh < 2 || ow < 2 || vlen < 1)
     return 0;
-  long long tilesH = (oh + 1) / 2, tilesW = (ow + 1) / 2;
-  long long computed = 4 * tilesH * ((tilesW + vlen - 1) / vlen) * vlen;
-  return 4 * oh * ow >= 3 * computed;
+  long long lanes = (oh + 1) / 2 * ovc_conv2d_winograd_pitch(ow, vlen);
+  long long tileVectors = (lanes + vlen - 1) / vlen, chunk, run;
+  if (!ovc_conv2d_winograd_plan(c, oc, tileVectors, vlen, vectors, &chunk,
+                                &run) ||
+      chunk < 16)
+    return 0;
+  return 4 * oh * ow >= 3 * 4 * tileVectors * vlen;
 }
 
 /* ovc_depthwise_conv2d_f32_<family>(input, filter, bias, output, params)
