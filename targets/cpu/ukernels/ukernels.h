@@ -91,7 +91,9 @@ void ovc_conv2d_f32_avx512(const float *input, const float *filter,
  *
  * The sums are not the direct kernel's bits: each output is A^T (sum over
  * c of U . B^T d B) A, which rounds differently (a few ulps of the
- * largest partial sums). */
+ * largest partial sums), and an infinite input or weight, added and
+ * subtracted across a tile's points, can give NaN where the direct sum is
+ * infinite. */
 #define OVC_CONV2D_WINOGRAD_BLOCK 6
 /* Floats of the stack buffers for the transformed input of a task's tiles
  * (16 points x a chunk of input channels x its vectors of tiles) and for
@@ -193,7 +195,11 @@ static inline long long ovc_conv2d_winograd_pitch(long long ow,
  *   about as much per input channel as a few output channels' multiply-
  *   adds, the output transform per output channel as a few input
  *   channels' (8 -> 32 on 75 x 75: 1.02x; 184 -> 16 on 24 x 42: 0.94x,
- *   384 -> 18 on 19 x 19: 0.92x, 384 -> 36: 1.32x);
+ *   384 -> 18 on 19 x 19: 0.92x, 384 -> 36: 1.32x). On planes of 64K
+ *   outputs or more, 8 output channels: there the direct kernel's 16 to
+ *   48 streams of input rows miss the caches, and it ran at 35-60 % of
+ *   the peak (super-resolution's 16 -> 16 and 80 -> 8 on 270 x 480, in
+ *   the model: 10.0 -> 8.5 ms and 45.3 -> 34.7 ms);
  * - a plan with chunks of at least 16 input channels;
  * - at least 3/4 of the outputs it computes are stored: an odd count of
  *   rows or columns half-uses a row or column of tiles, a row of tiles
@@ -203,7 +209,8 @@ static inline long long ovc_conv2d_winograd_pitch(long long ow,
 static inline int ovc_conv2d_winograd_pays(long long c, long long oc,
                                            long long oh, long long ow,
                                            long long vlen, long long vectors) {
-  if (c < 16 || oc < 32 || oh < 2 || ow < 2 || vlen < 1)
+  if (c < 16 || oc < (oh * ow >= 65536 ? 8 : 32) || oh < 2 || ow < 2 ||
+      vlen < 1)
     return 0;
   long long lanes = (oh + 1) / 2 * ovc_conv2d_winograd_pitch(ow, vlen);
   long long tileVectors = (lanes + vlen - 1) / vlen, chunk, run;

@@ -53,10 +53,21 @@ func.func @conv3x3_residual(%x: tensor<1x20x18x18xf32>, %skip: tensor<1x32x18x18
 
 // -----
 
+// On a plane of 64K outputs, 8 output channels are enough.
+// CHECK-LABEL: func @large_plane
+// CHECK: ovc_cpu.winograd_conv2d %arg0, %{{.*}} : tensor<1x16x256x256xf32>, tensor<2x16x16x6xf32> -> tensor<1x8x256x256xf32>
+func.func @large_plane(%x: tensor<1x16x256x256xf32>) -> tensor<1x8x256x256xf32> {
+  %w = ov.constant dense<1.0> : tensor<8x16x3x3xf32>
+  %c = ov.convolution %x, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, dilations = array<i64: 1, 1>} : (tensor<1x16x256x256xf32>, tensor<8x16x3x3xf32>) -> tensor<1x8x256x256xf32>
+  return %c : tensor<1x8x256x256xf32>
+}
+
+// -----
+
 // Where the Winograd kernel does not pay or has no plan, the convolution
-// stays for ovc-cpu-conv-ukernels: 8 input channels, 16 output channels
-// (the transforms cost about as much as the multiply-adds saved), 5 x 5
-// outputs (25 of them in 64 lanes x 4), stride 2, dilation 2, a 5x5
+// stays for ovc-cpu-conv-ukernels: 8 input channels, 16 output channels on
+// 28 x 28 (the transforms cost about as much as the multiply-adds saved),
+// 5 x 5 outputs (25 of them in 64 lanes x 4), stride 2, dilation 2, a 5x5
 // window, and 300 -> 256 channels (no room for the partial sums of 256
 // output channels).
 // CHECK-LABEL: func @stays_direct
