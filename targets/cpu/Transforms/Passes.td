@@ -105,7 +105,8 @@ def ConvUkernels : Pass<"ovc-cpu-conv-ukernels", "::mlir::func::FuncOp"> {
     channel blocks) become `ovc_cpu.depthwise_conv2d`, calling
     `ovc_depthwise_conv2d_f32_<family>`, with the same epilogue fusion. The
     kernels sum in the order of the generated loops, so results do not
-    change.
+    change. Convolutions that `ovc-cpu-winograd-ukernels`, run before it,
+    gave the Winograd kernel are no longer `ov.convolution`s.
   }];
   let options = [
     Option<"family", "family", "std::string", /*default=*/"\"avx2\"",
