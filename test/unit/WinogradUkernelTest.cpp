@@ -89,15 +89,9 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
       v = dist(rng);
 
   // Transformed as the compiler transforms: [ceil(OC / R), 16, C, R].
-  const int64_t r = OVC_CONV2D_WINOGRAD_BLOCK, blocks = (s.oc + r - 1) / r;
-  std::vector<float> transformed(blocks * 16 * s.c * r, 0.0f);
-  for (int64_t o = 0; o < s.oc; ++o)
-    for (int64_t c = 0; c < s.c; ++c) {
-      float points[16];
-      ovc_conv2d_winograd_filter(&filter[(o * s.c + c) * 9], points);
-      for (int q = 0; q < 16; ++q)
-        transformed[((o / r * 16 + q) * s.c + c) * r + o % r] = points[q];
-    }
+  const int64_t r = OVC_CONV2D_WINOGRAD_BLOCK;
+  std::vector<float> transformed((s.oc + r - 1) / r * 16 * s.c * r);
+  ovc_conv2d_winograd_pack(filter.data(), s.oc, s.c, transformed.data());
 
   float params[OVC_CONV2D_NUM_PARAMS] = {};
   params[OVC_CONV2D_N] = s.n;

@@ -3,6 +3,7 @@
 // Part (c) of the benchmark suite: times convolution layers, shape by shape,
 // with ovc's microkernel (what a compiled model runs: padding into a zeroed
 // buffer when a convolution pads, then ovc_conv2d_f32_<family>, or
+// ovc_conv2d_winograd_f32_<family> where ovc_conv2d_winograd_pays, or
 // ovc_depthwise_conv2d_f32_<family>) and with oneDNN's
 // best primitive for the same layer (layouts chosen by oneDNN, weights
 // reordered once, as OpenVINO's CPU plugin does). Both fuse the bias and the
@@ -58,6 +59,8 @@ struct Family {
   ConvKernel kernel;
   Kernel depthwise;
   int64_t block;
+  ConvKernel winograd;
+  int64_t winogradVectors;
 };
 
 double medianMs(int reps, const std::function<void()> &body) {
@@ -79,12 +82,25 @@ double timeOvc(const Layer &l, const Family &family, int reps,
                const std::vector<float> &input,
                const std::vector<float> &filter,
                const std::vector<float> &bias) {
-  // Depthwise layers read the filter as it is, [C, KH, KW].
+  // Depthwise layers read the filter as it is, [C, KH, KW]; the Winograd
+  // kernel its transform, [ceil(OC/R), 16, C, R].
   const bool depthwise = l.groups > 1;
-  const int64_t B = depthwise ? 1 : family.block, blocks = (l.oc + B - 1) / B;
-  std::vector<float> packed(blocks * l.c * l.kh * l.kw * B, 0.0f);
+  const bool winograd =
+      !depthwise && l.kh == 3 && l.kw == 3 && l.sh == 1 && l.sw == 1 &&
+      l.dh == 1 && l.dw == 1 &&
+      ovc_conv2d_winograd_pays(l.c, l.oc, l.oh(), l.ow(), family.block / 2,
+                               family.winogradVectors);
+  const int64_t B = depthwise  ? 1
+                    : winograd ? OVC_CONV2D_WINOGRAD_BLOCK
+                               : family.block;
+  const int64_t blocks = (l.oc + B - 1) / B;
+  // 16 transformed points per 3x3 window.
+  const int64_t window = winograd ? 16 : l.kh * l.kw;
+  std::vector<float> packed(blocks * l.c * window * B, 0.0f);
   if (depthwise)
     packed = filter;
+  else if (winograd)
+    ovc_conv2d_winograd_pack(filter.data(), l.oc, l.c, packed.data());
   else
     for (int64_t o = 0; o < l.oc; ++o)
       for (int64_t i = 0; i < l.c * l.kh * l.kw; ++i)
@@ -139,8 +155,9 @@ double timeOvc(const Layer &l, const Family &family, int reps,
       family.depthwise(in, packed.data(), paddedBias.data(), output.data(),
                        params);
     else // no residual: any valid pointer
-      family.kernel(in, packed.data(), paddedBias.data(), packed.data(),
-                    output.data(), params);
+      (winograd ? family.winograd
+                : family.kernel)(in, packed.data(), paddedBias.data(),
+                                 packed.data(), output.data(), params);
   });
 }
 
@@ -236,11 +253,14 @@ int main(int argc, char **argv) {
   }
   const Family families[] = {
       {"sse41", ovc_conv2d_f32_sse41, ovc_depthwise_conv2d_f32_sse41,
-       OVC_CONV2D_BLOCK_SSE41},
+       OVC_CONV2D_BLOCK_SSE41, ovc_conv2d_winograd_f32_sse41,
+       OVC_CONV2D_WINOGRAD_VECTORS_SSE41},
       {"avx2", ovc_conv2d_f32_avx2, ovc_depthwise_conv2d_f32_avx2,
-       OVC_CONV2D_BLOCK_AVX2},
+       OVC_CONV2D_BLOCK_AVX2, ovc_conv2d_winograd_f32_avx2,
+       OVC_CONV2D_WINOGRAD_VECTORS_AVX2},
       {"avx512", ovc_conv2d_f32_avx512, ovc_depthwise_conv2d_f32_avx512,
-       OVC_CONV2D_BLOCK_AVX512}};
+       OVC_CONV2D_BLOCK_AVX512, ovc_conv2d_winograd_f32_avx512,
+       OVC_CONV2D_WINOGRAD_VECTORS_AVX512}};
   if (familyName == "host") {
     // The runtime's own check (CPUID and the OS-enabled state), as the
     // compiled models run it.

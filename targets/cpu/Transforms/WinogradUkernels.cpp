@@ -38,24 +38,6 @@ int64_t winogradVectors(int64_t block) {
   }
 }
 
-/// [OC, C, 3, 3] -> [ceil(OC / R), 16, C, R]: G g G^T of each filter,
-/// zeros past OC.
-std::vector<float> transformFilter(ArrayRef<float> weights, int64_t oc,
-                                   int64_t c) {
-  const int64_t block = OVC_CONV2D_WINOGRAD_BLOCK;
-  int64_t blocks = (oc + block - 1) / block;
-  std::vector<float> transformed(blocks * 16 * c * block, 0.0f);
-  for (int64_t o = 0; o < oc; ++o)
-    for (int64_t i = 0; i < c; ++i) {
-      float points[16];
-      ovc_conv2d_winograd_filter(&weights[(o * c + i) * 9], points);
-      for (int64_t q = 0; q < 16; ++q)
-        transformed[((o / block * 16 + q) * c + i) * block + o % block] =
-            points[q];
-    }
-  return transformed;
-}
-
 struct WinogradUkernelsPass
     : public ovc::cpu::impl::WinogradUkernelsBase<WinogradUkernelsPass> {
   using Base::Base;
@@ -87,13 +69,14 @@ struct WinogradUkernelsPass
     std::optional<std::vector<float>> weights = ovc::cpu::kernelFilter(conv);
     if (!weights)
       return;
-    std::vector<float> transformed = transformFilter(*weights, oc, c);
+    const int64_t r = OVC_CONV2D_WINOGRAD_BLOCK;
+    std::vector<float> transformed((oc + r - 1) / r * 16 * c * r);
+    ovc_conv2d_winograd_pack(weights->data(), oc, c, transformed.data());
     ovc::cpu::KernelEpilogue epilogue =
         ovc::cpu::matchEpilogue(conv, oc, oc, /*withResidual=*/true);
     ov::ResolvedPads window = ovc::cpu::resolvedPads(conv, f.drop_front(2));
     ovc::cpu::replaceWithKernel(
         conv, epilogue, [&](OpBuilder &builder, Location loc) {
-          const int64_t r = OVC_CONV2D_WINOGRAD_BLOCK;
           auto type = RankedTensorType::get({(oc + r - 1) / r, 16, c, r},
                                             builder.getF32Type());
           Value filter = builder.create<ov::ConstantOp>(

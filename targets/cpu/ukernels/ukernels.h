@@ -139,6 +139,24 @@ static inline void ovc_conv2d_winograd_filter(const float g[9], float u[16]) {
 #define OVC_CONV2D_WINOGRAD_VECTORS_AVX2 2
 #define OVC_CONV2D_WINOGRAD_VECTORS_AVX512 4
 
+/* The filter of the Winograd kernel: `filter` [OC, C, 3, 3] transformed
+ * into `out` [ceil(OC / R), 16, C, R] (see above), zeros past OC; `out`
+ * holds ceil(OC / R) * 16 * C * R floats. */
+static inline void ovc_conv2d_winograd_pack(const float *filter, long long oc,
+                                            long long c, float *out) {
+  const long long r = OVC_CONV2D_WINOGRAD_BLOCK;
+  const long long floats = (oc + r - 1) / r * 16 * c * r;
+  for (long long i = 0; i < floats; ++i)
+    out[i] = 0.0f;
+  for (long long o = 0; o < oc; ++o)
+    for (long long i = 0; i < c; ++i) {
+      float points[16];
+      ovc_conv2d_winograd_filter(filter + (o * c + i) * 9, points);
+      for (long long q = 0; q < 16; ++q)
+        out[((o / r * 16 + q) * c + i) * r + o % r] = points[q];
+    }
+}
+
 /* How the Winograd kernel of a family with `vlen` floats per vector and
  * multiply-add tiles of `nv` vectors splits a layer of `c` input and `oc`
  * output channels and `vectors` vectors of tiles per image: `*run` vectors
