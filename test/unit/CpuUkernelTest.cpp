@@ -9,9 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "targets/cpu/ukernels/ukernels.h"
-extern "C" {
-#include "thread_pool.h"
-}
+#include "test/unit/UkernelTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -47,16 +45,13 @@ std::vector<Family> families() {
   return {
       {"sse41", ovc_conv2d_f32_sse41, ovc_depthwise_conv2d_f32_sse41,
        ovc_max_pool2d_f32_sse41, OVC_CONV2D_BLOCK_SSE41, false,
-       bool(__builtin_cpu_supports("sse4.1"))},
+       ovc::test::runsSse41()},
       {"avx2", ovc_conv2d_f32_avx2, ovc_depthwise_conv2d_f32_avx2,
        ovc_max_pool2d_f32_avx2, OVC_CONV2D_BLOCK_AVX2, true,
-       __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")},
+       ovc::test::runsAvx2()},
       {"avx512", ovc_conv2d_f32_avx512, ovc_depthwise_conv2d_f32_avx512,
        ovc_max_pool2d_f32_avx512, OVC_CONV2D_BLOCK_AVX512, true,
-       __builtin_cpu_supports("avx512f") &&
-           __builtin_cpu_supports("avx512bw") &&
-           __builtin_cpu_supports("avx512dq") &&
-           __builtin_cpu_supports("avx512vl")},
+       ovc::test::runsAvx512()},
   };
 }
 
@@ -316,15 +311,11 @@ TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
 
 TEST(ConvUkernel, SameBitsOnThreads) {
   for (int32_t threads : {2, 3}) {
-    ovc_thread_pool *pool = ovc_thread_pool_create(threads);
-    ASSERT_NE(pool, nullptr);
-    ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+    ovc::test::ScopedThreadPool pool(threads);
     for (const Family &family : families())
       if (family.supported)
         for (const Shape &shape : kShapes)
           check(family, shape, 11);
-    ovc_thread_pool_enter(previous);
-    ovc_thread_pool_destroy(pool);
   }
 }
 
@@ -443,15 +434,11 @@ TEST(DepthwiseUkernel, MatchesOrderedReferenceBitForBit) {
 }
 
 TEST(DepthwiseUkernel, SameBitsOnThreads) {
-  ovc_thread_pool *pool = ovc_thread_pool_create(3);
-  ASSERT_NE(pool, nullptr);
-  ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+  ovc::test::ScopedThreadPool pool(3);
   for (const Family &family : families())
     if (family.supported)
       for (const DepthwiseShape &shape : kDepthwiseShapes)
         checkDepthwise(family, shape, 13);
-  ovc_thread_pool_enter(previous);
-  ovc_thread_pool_destroy(pool);
 }
 
 // Max pooling: the IEEE maximum of the taps inside the input (-inf when a
@@ -569,15 +556,11 @@ TEST(MaxPoolUkernel, MatchesIeeeMaximum) {
 }
 
 TEST(MaxPoolUkernel, SameBitsOnThreads) {
-  ovc_thread_pool *pool = ovc_thread_pool_create(3);
-  ASSERT_NE(pool, nullptr);
-  ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+  ovc::test::ScopedThreadPool pool(3);
   for (const Family &family : families())
     if (family.supported)
       for (const PoolShape &shape : kPoolShapes)
         checkMaxPool(family, shape, 19);
-  ovc_thread_pool_enter(previous);
-  ovc_thread_pool_destroy(pool);
 }
 
 } // namespace

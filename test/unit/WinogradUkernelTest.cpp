@@ -13,9 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "targets/cpu/ukernels/ukernels.h"
-extern "C" {
-#include "thread_pool.h"
-}
+#include "test/unit/UkernelTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -40,17 +38,11 @@ struct Family {
 std::vector<Family> families() {
   return {
       {"sse41", ovc_conv2d_winograd_f32_sse41, 4,
-       OVC_CONV2D_WINOGRAD_VECTORS_SSE41,
-       bool(__builtin_cpu_supports("sse4.1"))},
+       OVC_CONV2D_WINOGRAD_VECTORS_SSE41, ovc::test::runsSse41()},
       {"avx2", ovc_conv2d_winograd_f32_avx2, 8,
-       OVC_CONV2D_WINOGRAD_VECTORS_AVX2,
-       __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")},
+       OVC_CONV2D_WINOGRAD_VECTORS_AVX2, ovc::test::runsAvx2()},
       {"avx512", ovc_conv2d_winograd_f32_avx512, 16,
-       OVC_CONV2D_WINOGRAD_VECTORS_AVX512,
-       __builtin_cpu_supports("avx512f") &&
-           __builtin_cpu_supports("avx512bw") &&
-           __builtin_cpu_supports("avx512dq") &&
-           __builtin_cpu_supports("avx512vl")},
+       OVC_CONV2D_WINOGRAD_VECTORS_AVX512, ovc::test::runsAvx512()},
   };
 }
 
@@ -185,15 +177,11 @@ TEST(WinogradUkernel, MatchesDirectConvolution) {
 
 TEST(WinogradUkernel, MatchesDirectConvolutionOnThreads) {
   for (int32_t threads : {2, 3}) {
-    ovc_thread_pool *pool = ovc_thread_pool_create(threads);
-    ASSERT_NE(pool, nullptr);
-    ovc_thread_pool *previous = ovc_thread_pool_enter(pool);
+    ovc::test::ScopedThreadPool pool(threads);
     for (const Family &family : families())
       if (family.supported)
         for (const Shape &shape : kShapes)
           check(family, shape, 17);
-    ovc_thread_pool_enter(previous);
-    ovc_thread_pool_destroy(pool);
   }
 }
 
