@@ -166,7 +166,8 @@ static inline void ovc_conv2d_winograd_pack(const float *filter, long long oc,
  * channels go at once where the run's transformed input fits the buffer;
  * else in chunks, with the partial sums of every output channel of the run
  * kept in the sums buffer. Returns 0 where even one multiply-add tile's
- * partial sums for all output channels do not fit. */
+ * partial sums for all output channels do not fit. (The kernel may take
+ * shorter runs, which share the tasks more evenly among its threads.) */
 static inline int ovc_conv2d_winograd_plan(long long c, long long oc,
                                            long long vectors, long long vlen,
                                            long long nv, long long *chunk,
