@@ -60,6 +60,15 @@ static LogicalResult verifyWindowedOp(ConvOp op, ArrayRef<int64_t> kernel) {
   return success();
 }
 
+/// The residual a convolution adds, if any, has the result's type.
+template <typename ConvOp> static LogicalResult verifyResidual(ConvOp op) {
+  Value residual = op.getResidual();
+  if (residual && residual.getType() != op.getOutput().getType())
+    return op.emitOpError("residual must have the result's type ")
+           << op.getOutput().getType() << ", got " << residual.getType();
+  return success();
+}
+
 LogicalResult Conv2DOp::verify() {
   auto in = getInput().getType();
   auto filter = getFilter().getType();
@@ -87,10 +96,7 @@ LogicalResult Conv2DOp::verify() {
       return emitOpError("bias must have ")
              << filter.getDimSize(0) * block << " values (whole blocks)";
   }
-  if (getResidual() && getResidual().getType() != out)
-    return emitOpError("residual must have the result's type ")
-           << out << ", got " << getResidual().getType();
-  return success();
+  return verifyResidual(*this);
 }
 
 LogicalResult WinogradConv2DOp::verify() {
@@ -118,10 +124,7 @@ LogicalResult WinogradConv2DOp::verify() {
     if (bias.getRank() != 1 || bias.getDimSize(0) != oc)
       return emitOpError("bias must have ") << oc << " values";
   }
-  if (getResidual() && getResidual().getType() != out)
-    return emitOpError("residual must have the result's type ")
-           << out << ", got " << getResidual().getType();
-  return success();
+  return verifyResidual(*this);
 }
 
 LogicalResult DepthwiseConv2DOp::verify() {

@@ -12,7 +12,6 @@
 #include "targets/cpu/Transforms/Passes.h"
 #include "targets/cpu/Transforms/UkernelFamily.h"
 
-#include "dialects/ov/Transforms/ConstantEvaluation.h"
 #include "targets/cpu/ukernels/ukernels.h"
 
 namespace ovc::cpu {
@@ -69,18 +68,14 @@ struct ConvUkernelsPass
     ov::ResolvedPads window = ovc::cpu::resolvedPads(conv, f.drop_front(2));
     ovc::cpu::replaceWithKernel(
         conv, epilogue, [&](OpBuilder &builder, Location loc) {
-          auto packedType = RankedTensorType::get({blocks, c, kh, kw, block},
-                                                  builder.getF32Type());
-          Value filter = builder.create<ov::ConstantOp>(
-              conv.getLoc(), ov::makeF32Constant(packedType, std::move(packed),
-                                                 "packed_filter"));
+          Value filter = ovc::cpu::createF32Constant(
+              builder, conv.getLoc(), {blocks, c, kh, kw, block},
+              std::move(packed), "packed_filter");
           Value bias;
           if (epilogue.bias)
-            bias = builder.create<ov::ConstantOp>(
-                conv.getLoc(),
-                ov::makeF32Constant(RankedTensorType::get({blocks * block},
-                                                          builder.getF32Type()),
-                                    *epilogue.bias, "packed_bias"));
+            bias = ovc::cpu::createF32Constant(builder, conv.getLoc(),
+                                               {blocks * block}, *epilogue.bias,
+                                               "packed_bias");
           return builder.create<ovc::cpu::Conv2DOp>(
               loc, conv.getType(), conv.getInput(), filter, bias,
               epilogue.residual, conv.getStrides(), conv.getDilations(),
@@ -125,18 +120,14 @@ struct ConvUkernelsPass
     ov::ResolvedPads window = ovc::cpu::resolvedPads(conv, f.drop_front(3));
     ovc::cpu::replaceWithKernel(
         conv, epilogue, [&](OpBuilder &builder, Location loc) {
-          auto type = RankedTensorType::get({channels, f[3], f[4]},
-                                            builder.getF32Type());
-          Value filter = builder.create<ov::ConstantOp>(
-              conv.getLoc(), ov::makeF32Constant(type, std::move(*weights),
-                                                 "depthwise_filter"));
+          Value filter = ovc::cpu::createF32Constant(
+              builder, conv.getLoc(), {channels, f[3], f[4]},
+              std::move(*weights), "depthwise_filter");
           Value bias;
           if (epilogue.bias)
-            bias = builder.create<ov::ConstantOp>(
-                conv.getLoc(),
-                ov::makeF32Constant(
-                    RankedTensorType::get({channels}, builder.getF32Type()),
-                    *epilogue.bias, "depthwise_bias"));
+            bias =
+                ovc::cpu::createF32Constant(builder, conv.getLoc(), {channels},
+                                            *epilogue.bias, "depthwise_bias");
           return builder.create<ovc::cpu::DepthwiseConv2DOp>(
               loc, conv.getType(), conv.getInput(), filter, bias,
               conv.getStrides(), conv.getDilations(), window.begin, window.end,

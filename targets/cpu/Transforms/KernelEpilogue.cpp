@@ -16,6 +16,14 @@ std::optional<std::vector<float>> ovc::cpu::constantValues(Value value) {
   return ov::readAsF32(attr);
 }
 
+Value ovc::cpu::createF32Constant(OpBuilder &builder, Location loc,
+                                  ArrayRef<int64_t> shape,
+                                  std::vector<float> values, StringRef name) {
+  auto type = RankedTensorType::get(shape, builder.getF32Type());
+  return builder.create<ov::ConstantOp>(
+      loc, ov::makeF32Constant(type, std::move(values), name));
+}
+
 namespace {
 
 /// The op that is the only user of `value`, if it is an `Op`.

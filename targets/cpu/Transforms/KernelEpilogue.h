@@ -64,6 +64,12 @@ mlir::ov::ResolvedPads resolvedPads(ConvOp conv,
                                conv.getAutoPad());
 }
 
+/// An f32 `ov.constant` of `shape` holding `values` (a resource named
+/// `name`): a kernel's packed filter or bias.
+mlir::Value createF32Constant(mlir::OpBuilder &builder, mlir::Location loc,
+                              llvm::ArrayRef<int64_t> shape,
+                              std::vector<float> values, llvm::StringRef name);
+
 /// Creates the kernel op with `build(builder, fusedLoc)` at the end of
 /// `epilogue`, then erases the fused ops and `conv`'s filter if unused.
 /// The convolution's location comes first in the fused one: the layer

@@ -12,7 +12,6 @@
 #include "targets/cpu/Transforms/Passes.h"
 #include "targets/cpu/Transforms/UkernelFamily.h"
 
-#include "dialects/ov/Transforms/ConstantEvaluation.h"
 #include "targets/cpu/ukernels/ukernels.h"
 
 namespace ovc::cpu {
@@ -77,18 +76,13 @@ struct WinogradUkernelsPass
     ov::ResolvedPads window = ovc::cpu::resolvedPads(conv, f.drop_front(2));
     ovc::cpu::replaceWithKernel(
         conv, epilogue, [&](OpBuilder &builder, Location loc) {
-          auto type = RankedTensorType::get({(oc + r - 1) / r, 16, c, r},
-                                            builder.getF32Type());
-          Value filter = builder.create<ov::ConstantOp>(
-              conv.getLoc(), ov::makeF32Constant(type, std::move(transformed),
-                                                 "winograd_filter"));
+          Value filter = ovc::cpu::createF32Constant(
+              builder, conv.getLoc(), {(oc + r - 1) / r, 16, c, r},
+              std::move(transformed), "winograd_filter");
           Value bias;
           if (epilogue.bias)
-            bias = builder.create<ov::ConstantOp>(
-                conv.getLoc(),
-                ov::makeF32Constant(
-                    RankedTensorType::get({oc}, builder.getF32Type()),
-                    *epilogue.bias, "winograd_bias"));
+            bias = ovc::cpu::createF32Constant(builder, conv.getLoc(), {oc},
+                                               *epilogue.bias, "winograd_bias");
           return builder.create<ovc::cpu::WinogradConv2DOp>(
               loc, conv.getType(), conv.getInput(), filter, bias,
               epilogue.residual, window.begin, window.end, epilogue.min,
