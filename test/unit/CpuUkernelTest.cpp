@@ -416,10 +416,14 @@ const DepthwiseShape kDepthwiseShapes[] = {
     {2, 3, 10, 84, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, false, true},
     {1, 2, 3, 2, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, false, false},
     {1, 1, 3, 4100, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, false, true, false},
-    // The widest rows that go in blocks (128 output pixels), and the
-    // narrowest that do not, at stride 2.
-    {1, 3, 7, 128, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, true, true},
+    // Wide rows in blocks: face-detection-adas's 336 pixels at stride 1,
+    // 257 at stride 2 (an odd width: the last tap column masked), and the
+    // widest input row the blocks take (4096 values, the zero row's
+    // length) at stride 1 and 2.
+    {1, 3, 7, 336, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, true, true},
     {1, 2, 9, 257, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, false, true},
+    {1, 1, 5, 4096, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, false, true},
+    {1, 1, 5, 4096, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, false, true, false},
     // The row path's ring: rows wider than it holds at stride 2 (four
     // segments), and a window dilated down the rows (a ring of 16 rows).
     {1, 2, 5, 5000, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, false, false},

@@ -351,9 +351,8 @@ static inline int ovc_depthwise_window_fits(long long kh, long long kw,
 /* Whether the AVX2 and AVX-512 depthwise kernels run a layer well at any
  * row width: undilated 3x3 windows with stride 1 or 2 (nearly every
  * depthwise layer) and input rows of at most OVC_DEPTHWISE_BLOCK_MAX_WIDTH
- * values, whose narrow rows they compute in blocks of output rows. The
- * SSE4.1 kernel and other windows go a row at a time, which wants rows of a
- * few vectors. */
+ * values, which they compute in blocks of output rows. The SSE4.1 kernel
+ * and other windows go a row at a time, which wants rows of a few vectors. */
 static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
                                                long long sh, long long sw,
                                                long long dh, long long dw,
