@@ -4,8 +4,8 @@ every model of ../shared/models that has an ONNX twin.
 
 Measures (a) this machine's FMA peak, (b) latency of ovc and ORT at 1 and 2
 threads, interleaved round by round, (c) ovc's per-layer GFLOP/s on the
-Convolution/MatMul layers of at least --min-mflop MFLOP, against the peak,
-and the same convolutions timed alone with ovc's microkernel and with
+Convolution/MatMul layers of at least --min-mflop MFLOP (-pc, the median of
+--rounds processes), against the peak, and the same convolutions timed alone with ovc's microkernel and with
 oneDNN (--layer-bench, utils/bench/layer_bench.cpp), and (d) time to first
 result (ovc: process start to exit after writing the
 outputs; ORT: library load + session creation + first run, inside an
@@ -103,20 +103,23 @@ def layer_flops(xml_path):
     return flops
 
 
-def ovc_counters(app, inputs_args, threads):
-    """Per-layer ms from the executable's -pc rows (averaged over warm
-    inferences, as the latencies are), and for each layer the types of the
-    layers fused into it."""
-    out = run([app] + inputs_args + ["--benchmark", "-niter", "10",
-                                     "-nthreads", str(threads), "-pc"]).stdout
-    rows, fused = {}, {}
-    for line in out.splitlines():
-        parts = line.split()
-        if len(parts) >= 6 and parts[1] == "EXECUTED":
-            rows[parts[0]] = float(parts[-2])
-        elif len(parts) >= 6 and parts[1] == "NOT_RUN" and parts[3].startswith("fused_into_"):
-            fused.setdefault(parts[3][len("fused_into_"):], []).append(parts[2])
-    return rows, fused
+def ovc_counters(app, inputs_args, threads, runs):
+    """Per-layer ms from the executable's -pc rows, each the median over
+    `runs` processes of its mean over 10 warm inferences (one process's
+    means moved by a third on this shared machine), and for each layer the
+    types of the layers fused into it."""
+    samples, fused = {}, {}
+    for r in range(runs):
+        out = run([app] + inputs_args + ["--benchmark", "-niter", "10",
+                                         "-nthreads", str(threads), "-pc"]).stdout
+        for line in out.splitlines():
+            parts = line.split()
+            if len(parts) >= 6 and parts[1] == "EXECUTED":
+                samples.setdefault(parts[0], []).append(float(parts[-2]))
+            elif (r == 0 and len(parts) >= 6 and parts[1] == "NOT_RUN"
+                  and parts[3].startswith("fused_into_")):
+                fused.setdefault(parts[3][len("fused_into_"):], []).append(parts[2])
+    return {layer: statistics.median(ms) for layer, ms in samples.items()}, fused
 
 
 def layer_bench(tool, lines, threads):
@@ -225,7 +228,7 @@ def main():
         record["ort_first_ms"] = statistics.median(ort_firsts)
 
         # (c) big layers at 1 thread: GFLOP/s and % of the FMA peak.
-        counters, fused = ovc_counters(app, npy_args, 1)
+        counters, fused = ovc_counters(app, npy_args, 1, args.rounds)
         layers, bench_lines = [], []
         for layer, (kind, mflop, geometry) in layer_flops(xml).items():
             if mflop >= args.min_mflop and counters.get(layer):
