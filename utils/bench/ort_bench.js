@@ -3,6 +3,8 @@
 //
 //   node ort_bench.js MODEL.onnx INPUTS.json THREADS ITERATIONS
 //
+// THREADS 0 leaves intraOpNumThreads to ONNX Runtime's default.
+//
 // INPUTS.json: [{"name", "shape", "file"}] with raw little-endian f32 files.
 const t0 = process.hrtime.bigint();
 const ms = (a, b) => Number(b - a) / 1e6;
