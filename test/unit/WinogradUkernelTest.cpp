@@ -81,8 +81,7 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
       v = dist(rng);
 
   // Transformed as the compiler transforms: [ceil(OC / R), 16, C, R].
-  const int64_t r = OVC_CONV2D_WINOGRAD_BLOCK;
-  std::vector<float> transformed((s.oc + r - 1) / r * 16 * s.c * r);
+  std::vector<float> transformed(ovc_conv2d_winograd_filter_floats(s.oc, s.c));
   ovc_conv2d_winograd_pack(filter.data(), s.oc, s.c, transformed.data());
 
   float params[OVC_CONV2D_NUM_PARAMS] = {};

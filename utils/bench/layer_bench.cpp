@@ -3,7 +3,7 @@
 // Part (c) of the benchmark suite: times convolution layers, shape by shape,
 // with ovc's microkernel (what a compiled model runs: padding into a zeroed
 // buffer when a convolution pads, then ovc_conv2d_f32_<family>, or
-// ovc_conv2d_winograd_f32_<family> where ovc_conv2d_winograd_pays, or
+// ovc_conv2d_winograd_f32_<family> where ovc_conv2d_winograd_takes, or
 // ovc_depthwise_conv2d_f32_<family>) and with oneDNN's
 // best primitive for the same layer (layouts chosen by oneDNN, weights
 // reordered once, as OpenVINO's CPU plugin does). Both fuse the bias and the
@@ -86,10 +86,9 @@ double timeOvc(const Layer &l, const Family &family, int reps,
   // kernel its transform, [ceil(OC/R), 16, C, R].
   const bool depthwise = l.groups > 1;
   const bool winograd =
-      !depthwise && l.kh == 3 && l.kw == 3 && l.sh == 1 && l.sw == 1 &&
-      l.dh == 1 && l.dw == 1 &&
-      ovc_conv2d_winograd_pays(l.c, l.oc, l.oh(), l.ow(), family.block / 2,
-                               family.winogradVectors);
+      !depthwise && ovc_conv2d_winograd_takes(
+                        l.kh, l.kw, l.sh, l.sw, l.dh, l.dw, l.c, l.oc, l.oh(),
+                        l.ow(), family.block / 2, family.winogradVectors);
   const int64_t B = depthwise  ? 1
                     : winograd ? OVC_CONV2D_WINOGRAD_BLOCK
                                : family.block;

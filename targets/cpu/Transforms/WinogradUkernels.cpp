@@ -2,7 +2,7 @@
 //
 // Picks ovc_cpu.winograd_conv2d for each 3x3 stride-1 convolution that the
 // family's Winograd kernel computes faster than its direct one
-// (ovc_conv2d_winograd_pays), transforming the filter at compile time, and
+// (ovc_conv2d_winograd_takes), transforming the filter at compile time, and
 // fuses the bias, residual Add and clamp after it as ConvUkernels does.
 // Runs before ConvUkernels, which takes the other convolutions.
 //
@@ -56,20 +56,22 @@ struct WinogradUkernelsPass
     auto inType = cast<RankedTensorType>(conv.getInput().getType());
     auto outType = cast<RankedTensorType>(conv.getType());
     ArrayRef<int64_t> f = filterType.getShape(); // [OC, C, KH, KW]
-    if (f.size() != 4 || f[2] != 3 || f[3] != 3 || inType.getRank() != 4 ||
-        outType.getRank() != 4 || !outType.hasStaticShape() ||
-        llvm::any_of(conv.getStrides(), [](int64_t s) { return s != 1; }) ||
-        llvm::any_of(conv.getDilations(), [](int64_t d) { return d != 1; }))
+    ArrayRef<int64_t> strides = conv.getStrides(),
+                      dilations = conv.getDilations();
+    if (f.size() != 4 || inType.getRank() != 4 || outType.getRank() != 4 ||
+        !outType.hasStaticShape() || strides.size() != 2 ||
+        dilations.size() != 2)
       return;
     int64_t oc = f[0], c = f[1];
-    if (!ovc_conv2d_winograd_pays(c, oc, outType.getDimSize(2),
-                                  outType.getDimSize(3), vlen, vectors))
+    if (!ovc_conv2d_winograd_takes(
+            f[2], f[3], strides[0], strides[1], dilations[0], dilations[1], c,
+            oc, outType.getDimSize(2), outType.getDimSize(3), vlen, vectors))
       return;
     std::optional<std::vector<float>> weights = ovc::cpu::kernelFilter(conv);
     if (!weights)
       return;
     const int64_t r = OVC_CONV2D_WINOGRAD_BLOCK;
-    std::vector<float> transformed((oc + r - 1) / r * 16 * c * r);
+    std::vector<float> transformed(ovc_conv2d_winograd_filter_floats(oc, c));
     ovc_conv2d_winograd_pack(weights->data(), oc, c, transformed.data());
     ovc::cpu::KernelEpilogue epilogue =
         ovc::cpu::matchEpilogue(conv, oc, oc, /*withResidual=*/true);

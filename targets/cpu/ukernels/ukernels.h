@@ -139,13 +139,21 @@ static inline void ovc_conv2d_winograd_filter(const float g[9], float u[16]) {
 #define OVC_CONV2D_WINOGRAD_VECTORS_AVX2 2
 #define OVC_CONV2D_WINOGRAD_VECTORS_AVX512 4
 
+/* Floats of the Winograd kernel's filter for `oc` output and `c` input
+ * channels: [ceil(OC / R), 16, C, R]. */
+static inline long long ovc_conv2d_winograd_filter_floats(long long oc,
+                                                          long long c) {
+  const long long r = OVC_CONV2D_WINOGRAD_BLOCK;
+  return (oc + r - 1) / r * 16 * c * r;
+}
+
 /* The filter of the Winograd kernel: `filter` [OC, C, 3, 3] transformed
  * into `out` [ceil(OC / R), 16, C, R] (see above), zeros past OC; `out`
- * holds ceil(OC / R) * 16 * C * R floats. */
+ * holds ovc_conv2d_winograd_filter_floats(oc, c) floats. */
 static inline void ovc_conv2d_winograd_pack(const float *filter, long long oc,
                                             long long c, float *out) {
   const long long r = OVC_CONV2D_WINOGRAD_BLOCK;
-  const long long floats = (oc + r - 1) / r * 16 * c * r;
+  const long long floats = ovc_conv2d_winograd_filter_floats(oc, c);
   for (long long i = 0; i < floats; ++i)
     out[i] = 0.0f;
   for (long long o = 0; o < oc; ++o)
@@ -168,6 +176,14 @@ static inline void ovc_conv2d_winograd_pack(const float *filter, long long oc,
  * kept in the sums buffer. Returns 0 where even one multiply-add tile's
  * partial sums for all output channels do not fit. (The kernel may take
  * shorter runs, which share the tasks more evenly among its threads.) */
+/* Input channels per chunk for runs of `run` vectors of `vlen` tiles: as
+ * many as the transformed-input buffer holds, at most `c`. */
+static inline long long ovc_conv2d_winograd_chunk(long long c, long long run,
+                                                  long long vlen) {
+  long long fit = OVC_CONV2D_WINOGRAD_FLOATS / (16 * run * vlen);
+  return fit < c ? fit : c;
+}
+
 static inline int ovc_conv2d_winograd_plan(long long c, long long oc,
                                            long long vectors, long long vlen,
                                            long long nv, long long *chunk,
@@ -189,7 +205,7 @@ static inline int ovc_conv2d_winograd_plan(long long c, long long oc,
   if (groups < 1)
     return 0;
   *run = r < groups * nv ? r : groups * nv;
-  *chunk = OVC_CONV2D_WINOGRAD_FLOATS / (16 * *run * vlen);
+  *chunk = ovc_conv2d_winograd_chunk(c, *run, vlen);
   return 1;
 }
 
@@ -238,6 +254,18 @@ static inline int ovc_conv2d_winograd_pays(long long c, long long oc,
       chunk < 16)
     return 0;
   return 4 * oh * ow >= 3 * 4 * tileVectors * vlen;
+}
+
+/* Whether the compiler gives a convolution to the Winograd kernel: a 3x3
+ * window at stride 1, undilated, where ovc_conv2d_winograd_pays. */
+static inline int ovc_conv2d_winograd_takes(long long kh, long long kw,
+                                            long long sh, long long sw,
+                                            long long dh, long long dw,
+                                            long long c, long long oc,
+                                            long long oh, long long ow,
+                                            long long vlen, long long vectors) {
+  return kh == 3 && kw == 3 && sh == 1 && sw == 1 && dh == 1 && dw == 1 &&
+         ovc_conv2d_winograd_pays(c, oc, oh, ow, vlen, vectors);
 }
 
 /* ovc_depthwise_conv2d_f32_<family>(input, filter, bias, output, params)
