@@ -5,6 +5,7 @@
 #include "compiler/kernels/RuntimeKernels.h"
 #include "compiler/memory/Passes.h"
 #include "dialects/ov/IR/OVDialect.h"
+#include "dialects/ov/IR/OVOps.h"
 #include "dialects/ov/Transforms/Passes.h"
 #include "targets/cpu/IR/CPUDialect.h"
 #include "targets/cpu/Transforms/Passes.h"
@@ -99,7 +100,15 @@ static void addOVStage(OpPassManager &pm, const PipelineOptions &options) {
   fn.addPass(createCanonicalizerPass());
 }
 
-static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options) {
+/// Whether `module` quantizes anything: its depthwise layers then keep
+/// rounded products (see -ovc-contract-accumulations).
+static bool hasFakeQuantize(ModuleOp module) {
+  return module.walk([](ov::FakeQuantizeOp) { return WalkResult::interrupt(); })
+      .wasInterrupted();
+}
+
+static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options,
+                           bool fuseDepthwise) {
   OpPassManager &fn = pm.nest<func::FuncOp>();
   if (!options.ukernelFamily.empty()) {
     if (options.winograd) {
@@ -109,6 +118,7 @@ static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options) {
     }
     ovc::cpu::ConvUkernelsOptions ukernels;
     ukernels.family = options.ukernelFamily;
+    ukernels.fuseDepthwise = fuseDepthwise;
     fn.addPass(ovc::cpu::createConvUkernels(ukernels));
     ovc::cpu::PoolUkernelsOptions pools;
     pools.family = options.ukernelFamily;
@@ -119,7 +129,9 @@ static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options) {
   fn.addPass(createCanonicalizerPass());
   fn.addPass(createLinalgElementwiseOpFusionPass());
   fn.addPass(createCSEPass());
-  fn.addPass(ovc::cpu::createContractAccumulations());
+  ovc::cpu::ContractAccumulationsOptions contract;
+  contract.depthwise = fuseDepthwise;
+  fn.addPass(ovc::cpu::createContractAccumulations(contract));
   fn.addPass(ovc::cpu::createContiguousInnermostLoop());
   fn.addPass(ovc::cpu::createCollapseReductionLoops());
 }
@@ -203,7 +215,7 @@ LogicalResult ovc::pipeline::runPipeline(ModuleOp module, Stage done,
   if (wanted(Stage::OV))
     addOVStage(pm, options);
   if (wanted(Stage::Linalg))
-    addLinalgStage(pm, options);
+    addLinalgStage(pm, options, !hasFakeQuantize(module));
   if (wanted(Stage::Bufferize))
     addBufferizeStage(pm, options);
   if (wanted(Stage::LLVM))

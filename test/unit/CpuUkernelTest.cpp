@@ -319,8 +319,10 @@ TEST(ConvUkernel, SameBitsOnThreads) {
   }
 }
 
-// Depthwise: every channel its own plane and filter [C, KH, KW], products
-// rounded before the sum on every family; the input is unpadded and the
+// Depthwise: every channel its own plane and filter [C, KH, KW], each tap
+// one fused multiply-add where the layer asks for it (FUSED_MADD) and the
+// family has FMA, else its product rounded before the sum; the input is
+// unpadded and the
 // kernel multiplies the taps in the padding as zeros, as the loops multiply
 // their zero-filled copy (a padded tap of an infinite filter value gives a
 // NaN, not nothing).
@@ -330,8 +332,9 @@ struct DepthwiseShape {
 };
 
 void checkDepthwise(const Family &family, const DepthwiseShape &s,
-                    uint32_t seed) {
+                    uint32_t seed, bool fused) {
   SCOPED_TRACE(family.name);
+  SCOPED_TRACE(fused ? "fused multiply-adds" : "rounded products");
   SCOPED_TRACE(::testing::Message()
                << "shape " << s.c << "x" << s.h << "x" << s.w << " k" << s.kh
                << "x" << s.kw << " s" << s.sw << " d" << s.dw);
@@ -363,9 +366,12 @@ void checkDepthwise(const Family &family, const DepthwiseShape &s,
               float in =
                   inside ? input[((n * s.c + c) * s.h + iy) * s.w + ix] : 0.0f;
               float w = filter[(c * s.kh + ky) * s.kw + kx];
-              // Rounded products on every family (no FMA).
-              volatile float product = in * w;
-              acc = acc + product;
+              if (fused && family.fma) {
+                acc = std::fma(in, w, acc);
+              } else {
+                volatile float product = in * w;
+                acc = acc + product;
+              }
             }
           expected[((n * s.c + c) * oh + y) * ow + x] =
               epilogue(acc, bias[c], s.bias, s.hasMin, s.hasMax);
@@ -377,6 +383,7 @@ void checkDepthwise(const Family &family, const DepthwiseShape &s,
             oh, ow);
   params[OVC_CONV2D_PAD_TOP] = s.pt;
   params[OVC_CONV2D_PAD_LEFT] = s.pl;
+  params[OVC_CONV2D_FUSED_MADD] = fused;
   std::vector<float> output(expected.size() + 64, 12345.0f);
   family.depthwise(input.data(), filter.data(), bias.data(), output.data(),
                    params);
@@ -434,7 +441,8 @@ TEST(DepthwiseUkernel, MatchesOrderedReferenceBitForBit) {
   for (const Family &family : families())
     if (family.supported)
       for (const DepthwiseShape &shape : kDepthwiseShapes)
-        checkDepthwise(family, shape, 5);
+        for (bool fused : {false, true})
+          checkDepthwise(family, shape, 5, fused);
 }
 
 TEST(DepthwiseUkernel, SameBitsOnThreads) {
@@ -442,7 +450,8 @@ TEST(DepthwiseUkernel, SameBitsOnThreads) {
   for (const Family &family : families())
     if (family.supported)
       for (const DepthwiseShape &shape : kDepthwiseShapes)
-        checkDepthwise(family, shape, 13);
+        for (bool fused : {false, true})
+          checkDepthwise(family, shape, 13, fused);
 }
 
 // Max pooling: the IEEE maximum of the taps inside the input (-inf when a

@@ -128,7 +128,8 @@ def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
     channel's window summed over (kh, kw) in that order, plus the bias,
     then `max(x, min)` and `min(x, max)` when those are present. This is
     OpenVINO's GroupConvolution with one input and one output channel per
-    group.
+    group. With `fused_multiply_add` each tap's product and sum round once
+    (an FMA), else the product rounds before it is added.
 
     `ukernel` names the kernel (`ovc_depthwise_conv2d_f32_avx2`, ...).
 
@@ -145,7 +146,8 @@ def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
       Optional<F32Tensor>:$bias, DenseI64ArrayAttr:$strides,
       DenseI64ArrayAttr:$dilations, DenseI64ArrayAttr:$pads_begin,
       DenseI64ArrayAttr:$pads_end, OptionalAttr<F32Attr>:$min,
-      OptionalAttr<F32Attr>:$max, StrAttr:$ukernel);
+      OptionalAttr<F32Attr>:$max, UnitAttr:$fused_multiply_add,
+      StrAttr:$ukernel);
   let results = (outs F32Tensor:$output);
   let assemblyFormat = [{
     $input `,` $filter (`bias` $bias^ `:` type($bias))? attr-dict `:`

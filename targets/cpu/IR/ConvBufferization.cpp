@@ -106,6 +106,14 @@ bool padsInKernel(ovc::cpu::Conv2DOp conv) {
 bool padsInKernel(ovc::cpu::WinogradConv2DOp) { return false; }
 bool padsInKernel(ovc::cpu::DepthwiseConv2DOp) { return true; }
 
+/// Whether each step of the sums is one fused multiply-add (depthwise: where
+/// the op says so; the other kernels fuse wherever the family has FMA).
+bool fusedMultiplyAdds(ovc::cpu::Conv2DOp) { return false; }
+bool fusedMultiplyAdds(ovc::cpu::WinogradConv2DOp) { return false; }
+bool fusedMultiplyAdds(ovc::cpu::DepthwiseConv2DOp conv) {
+  return conv.getFusedMultiplyAdd();
+}
+
 template <typename ConvOp>
 struct ConvCallBufferization
     : public KernelCallBufferization<ConvCallBufferization<ConvOp>, ConvOp> {
@@ -181,6 +189,7 @@ struct ConvCallBufferization
       params[OVC_CONV2D_PAD_TOP] = padsBegin[0];
       params[OVC_CONV2D_PAD_LEFT] = padsBegin[1];
     }
+    params[OVC_CONV2D_FUSED_MADD] = fusedMultiplyAdds(conv) ? 1 : 0;
     // Parameters travel as f32: exact below 2^24.
     for (int p = OVC_CONV2D_N; p <= OVC_CONV2D_DW; ++p)
       if (params[p] >= double(1 << 24))

@@ -128,10 +128,13 @@ struct ConvUkernelsPass
             bias =
                 ovc::cpu::createF32Constant(builder, conv.getLoc(), {channels},
                                             *epilogue.bias, "depthwise_bias");
+          // SSE4.1 has no FMA: its kernel rounds every product.
+          bool fused = fuseDepthwise && family != "sse41";
           return builder.create<ovc::cpu::DepthwiseConv2DOp>(
               loc, conv.getType(), conv.getInput(), filter, bias,
               conv.getStrides(), conv.getDilations(), window.begin, window.end,
-              epilogue.min, epilogue.max, "ovc_depthwise_conv2d_f32_" + family);
+              epilogue.min, epilogue.max, fused,
+              "ovc_depthwise_conv2d_f32_" + family);
         });
   }
 };

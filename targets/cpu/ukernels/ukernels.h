@@ -63,6 +63,9 @@ enum ovc_conv2d_param {
   OVC_CONV2D_PAD_LEFT,
   /* Whether the convolution adds `residual` (not depthwise). */
   OVC_CONV2D_HAS_RESIDUAL,
+  /* Depthwise: whether each tap's product and sum round once (a fused
+   * multiply-add, on the families that have one), else twice. */
+  OVC_CONV2D_FUSED_MADD,
   OVC_CONV2D_NUM_PARAMS
 };
 
@@ -278,8 +281,11 @@ static inline int ovc_conv2d_winograd_takes(long long kh, long long kw,
  *   output  [N, C, OH, OW]
  *
  * params as above, with OC = C. Each output is the sum over (kh, kw), in
- * that order, of rounded products (no FMA on any family, as ovc's loops),
- * then the same epilogue. */
+ * that order, of its taps' products, then the same epilogue. With
+ * FUSED_MADD, on families with FMA, each step is one fused multiply-add,
+ * as ovc's loops compute it where -ovc-contract-accumulations contracts
+ * depthwise sums; else every product is rounded before it is added (SSE4.1
+ * always). */
 void ovc_depthwise_conv2d_f32_sse41(const float *input, const float *filter,
                                     const float *bias, float *output,
                                     const float *params);

@@ -1,4 +1,5 @@
 // RUN: ovc-opt --split-input-file --ovc-contract-accumulations --linalg-generalize-named-ops %s | FileCheck %s
+// RUN: ovc-opt --split-input-file --ovc-contract-accumulations=depthwise=true --linalg-generalize-named-ops %s | FileCheck %s --check-prefix=DEPTHWISE
 
 // The multiply-accumulate of a convolution may become one FMA.
 // CHECK-LABEL: func @conv
@@ -53,10 +54,15 @@ func.func @scale_shift(%x: tensor<8xf32>, %s: tensor<8xf32>, %b: tensor<8xf32>, 
 // -----
 
 // A reduction that adds something other than a product is left alone, and
-// so is a depthwise convolution.
+// so is a depthwise convolution, unless asked for (depthwise=true).
 // CHECK-LABEL: func @sum_and_depthwise
 // CHECK-NOT: contract
 // CHECK: return
+// DEPTHWISE-LABEL: func @sum_and_depthwise
+// DEPTHWISE: arith.addf %{{[a-z_0-9]+}}, %{{[a-z_0-9]+}} : f32
+// DEPTHWISE: linalg.generic
+// DEPTHWISE: arith.mulf {{.*}} fastmath<contract>
+// DEPTHWISE: arith.addf {{.*}} fastmath<contract>
 #in = affine_map<(i, j) -> (i, j)>
 #out = affine_map<(i, j) -> (i)>
 func.func @sum_and_depthwise(%x: tensor<4x8xf32>, %o: tensor<4xf32>, %d: tensor<1x4x6x6xf32>, %w: tensor<4x3x3xf32>, %do: tensor<1x4x4x4xf32>) -> (tensor<4xf32>, tensor<1x4x4x4xf32>) {

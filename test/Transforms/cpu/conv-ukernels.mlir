@@ -1,5 +1,7 @@
 // RUN: ovc-opt --split-input-file --ovc-cpu-conv-ukernels=family=avx2 %s | FileCheck %s
 // RUN: ovc-opt --split-input-file --ovc-cpu-conv-ukernels=family=sse41 %s | FileCheck %s --check-prefix=SSE
+// RUN: ovc-opt --split-input-file --ovc-cpu-conv-ukernels="family=avx2 fuse-depthwise=true" %s | FileCheck %s --check-prefix=FUSED
+// RUN: ovc-opt --split-input-file --ovc-cpu-conv-ukernels="family=sse41 fuse-depthwise=true" %s | FileCheck %s --check-prefix=SSE-FUSED
 // RUN: not ovc-opt --ovc-cpu-conv-ukernels=family=neon %s 2>&1 | FileCheck %s --check-prefix=FAMILY
 
 // FAMILY: unknown microkernel family 'neon' (sse41, avx2, avx512)
@@ -83,12 +85,14 @@ func.func @runtime_filter(%x: tensor<1x1x2x2xf32>, %w: tensor<1x1x1x1xf32>) -> t
 
 // A depthwise GroupConvolution (one input and one output channel per
 // group): ovc_cpu.depthwise_conv2d with the filter as [C, KH, KW], its
-// per-channel bias and Clamp fused, same_upper padding resolved.
+// per-channel bias and Clamp fused, same_upper padding resolved. Its sums
+// round every product unless asked for fused multiply-adds, which SSE4.1
+// does not have.
 // CHECK-LABEL: func @depthwise_bias_clamp
 // CHECK: %[[W:.*]] = ov.constant {{.*}} : tensor<3x3x3xf32>
 // CHECK: %[[B:.*]] = ov.constant dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>
 // CHECK: %[[Y:.*]] = ovc_cpu.depthwise_conv2d %arg0, %[[W]] bias %[[B]]
-// CHECK-SAME: max = 6.000000e+00 : f32, min = 0.000000e+00 : f32
+// CHECK-SAME: {dilations = array<i64: 1, 1>, max = 6.000000e+00 : f32, min = 0.000000e+00 : f32
 // CHECK-SAME: pads_begin = array<i64: 0, 0>, pads_end = array<i64: 1, 1>
 // CHECK-SAME: strides = array<i64: 2, 2>
 // CHECK-SAME: ukernel = "ovc_depthwise_conv2d_f32_avx2"
@@ -98,6 +102,12 @@ func.func @runtime_filter(%x: tensor<1x1x2x2xf32>, %w: tensor<1x1x1x1xf32>) -> t
 // CHECK: return %[[Y]]
 // SSE-LABEL: func @depthwise_bias_clamp
 // SSE: ukernel = "ovc_depthwise_conv2d_f32_sse41"
+// FUSED-LABEL: func @depthwise_bias_clamp
+// FUSED: ovc_cpu.depthwise_conv2d
+// FUSED-SAME: {dilations = array<i64: 1, 1>, fused_multiply_add, max = 6.000000e+00 : f32
+// SSE-FUSED-LABEL: func @depthwise_bias_clamp
+// SSE-FUSED: ovc_cpu.depthwise_conv2d
+// SSE-FUSED-SAME: {dilations = array<i64: 1, 1>, max = 6.000000e+00 : f32
 func.func @depthwise_bias_clamp(%x: tensor<1x3x8x64xf32>) -> tensor<1x3x4x32xf32> {
   %w = ov.constant dense<0.5> : tensor<3x1x1x3x3xf32>
   %c = ov.group_convolution %x, %w {strides = array<i64: 2, 2>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, dilations = array<i64: 1, 1>, auto_pad = #ov.auto_pad<same_upper>} : (tensor<1x3x8x64xf32>, tensor<3x1x1x3x3xf32>) -> tensor<1x3x4x32xf32>
