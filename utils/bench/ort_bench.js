@@ -1,9 +1,11 @@
 // Times one ONNX model with ONNX Runtime (onnxruntime-node) and prints one
 // JSON line: load/session/first-run times and per-run latencies.
 //
-//   node ort_bench.js MODEL.onnx INPUTS.json THREADS ITERATIONS
+//   node ort_bench.js MODEL.onnx INPUTS.json THREADS ITERATIONS [PROFILE]
 //
-// THREADS 0 leaves intraOpNumThreads to ONNX Runtime's default.
+// THREADS 0 leaves intraOpNumThreads to ONNX Runtime's default. With
+// PROFILE, ONNX Runtime's profiler writes every node's times of every run
+// to PROFILE_<date>.json (utils/bench/layer_compare.py reads it).
 //
 // INPUTS.json: [{"name", "shape", "file"}] with raw little-endian f32 files.
 const t0 = process.hrtime.bigint();
@@ -13,13 +15,15 @@ const ort = require('onnxruntime-node');
 const tLoaded = process.hrtime.bigint();
 
 (async () => {
-  const [model, inputsJson, threads, iterations] = process.argv.slice(2);
+  const [model, inputsJson, threads, iterations, profile] =
+      process.argv.slice(2);
   const session = await ort.InferenceSession.create(model, {
     intraOpNumThreads: Number(threads),
     interOpNumThreads: 1,
     executionMode: 'sequential',
     graphOptimizationLevel: 'all',
     logSeverityLevel: 3,
+    ...(profile ? {enableProfiling: true, profileFilePrefix: profile} : {}),
   });
   const tSession = process.hrtime.bigint();
   const feeds = {};
@@ -36,6 +40,8 @@ const tLoaded = process.hrtime.bigint();
     await session.run(feeds);
     runs.push(ms(a, process.hrtime.bigint()));
   }
+  if (profile)
+    session.endProfiling();
   console.log(JSON.stringify({
     load_ms: ms(t0, tLoaded),
     session_ms: ms(tLoaded, tSession),
