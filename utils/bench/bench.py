@@ -193,8 +193,10 @@ def main():
             np.save(os.path.join(work, safe + ".npy"), data)
             data.tofile(os.path.join(work, safe + ".f32"))
             npy_args += ["-i", f"{key}={os.path.join(work, safe + '.npy')}"]
+            # "npy": the same input for ovc's executable (layer_compare.py).
             ort_inputs.append({"name": key, "shape": list(data.shape),
-                               "file": os.path.join(work, safe + ".f32")})
+                               "file": os.path.join(work, safe + ".f32"),
+                               "npy": os.path.join(work, safe + ".npy")})
         with open(os.path.join(work, "inputs.json"), "w") as f:
             json.dump(ort_inputs, f)
 

@@ -20,7 +20,6 @@ import glob
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 
@@ -29,12 +28,12 @@ sys.path.insert(0, HERE)
 import bench  # noqa: E402  (layer_flops, ovc_counters, run)
 
 
-def ort_nodes(node, onnx, inputs_json, env, threads, niter):
+def ort_nodes(onnx, inputs_json, env, threads, niter):
     """Median kernel time (ms) of every node, with its op type and shapes, in
     the order of the graph's first run."""
     with tempfile.TemporaryDirectory() as tmp:
         prefix = os.path.join(tmp, "profile")
-        bench.run([node, os.path.join(HERE, "ort_bench.js"), onnx, inputs_json,
+        bench.run(["node", os.path.join(HERE, "ort_bench.js"), onnx, inputs_json,
                    str(threads), str(niter), prefix], env=env)
         files = glob.glob(prefix + "*.json")
         if len(files) != 1:
@@ -69,31 +68,34 @@ def main():
     p.add_argument("--niter", type=int, default=40)
     args = p.parse_args()
 
+    twins = list(bench.models_with_twins(args.models, [args.model]))
+    if not twins:
+        sys.exit(f"error: {args.model} in {args.models} has no IR (.xml) or no "
+                 "ONNX twin (onnx/*.onnx)")
+    _, _, xml, onnx = twins[0]
     work = os.path.join(args.bench, args.model)
-    folder = os.path.join(args.models, args.model)
     app = os.path.join(work, "app")
     inputs_json = os.path.join(work, "inputs.json")
-    onnx = sorted(glob.glob(os.path.join(folder, "onnx", "*.onnx")))
-    xml = sorted(glob.glob(os.path.join(folder, "*.xml")))
     for path, what in ((app, "the suite's compiled model"), (inputs_json, "the suite's inputs")):
         if not os.path.exists(path):
             sys.exit(f"error: {path} is missing ({what}): run utils/run-benchmarks.sh "
                      f"--only {args.model} first")
-    if not onnx or not xml:
-        sys.exit(f"error: {folder} has no IR (.xml) or no ONNX twin (onnx/*.onnx)")
 
     npy_args = []
     with open(inputs_json) as f:
         for j in json.load(f):
-            npy_args += ["-i", f"{j['name']}={os.path.splitext(j['file'])[0]}.npy"]
+            if "npy" not in j:
+                sys.exit(f"error: {inputs_json} comes from an older suite: run "
+                         f"utils/run-benchmarks.sh --only {args.model} again")
+            npy_args += ["-i", f"{j['name']}={j['npy']}"]
     ovc_ms, _ = bench.ovc_counters(app, npy_args, args.threads, args.runs)
     env = dict(os.environ, NODE_PATH=os.path.join(args.bench, "ort", "node_modules"))
-    nodes = ort_nodes("node", onnx[0], inputs_json, env, args.threads, args.niter)
+    nodes = ort_nodes(onnx, inputs_json, env, args.threads, args.niter)
 
     # ovc's convolutions by geometry, in the IR's order.
     by_key = collections.defaultdict(list)
     kinds = {}
-    for name, (kind, _, g) in bench.layer_flops(xml[0]).items():
+    for name, (kind, _, g) in bench.layer_flops(xml).items():
         kinds[name] = kind
         if g and name in ovc_ms:
             n, c, h, w, oc, groups, kh, kw, sh, sw, dh, dw, pt, pl, pb, pr = g
