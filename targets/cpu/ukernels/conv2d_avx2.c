@@ -8,7 +8,14 @@
 #define OVC_UK_WINOGRAD_NAME ovc_conv2d_winograd_f32_avx2
 #define OVC_UK_WINOGRAD_VECTORS OVC_CONV2D_WINOGRAD_VECTORS_AVX2
 #define OVC_UK_MAXPOOL_NAME ovc_max_pool2d_f32_avx2
+#define OVC_UK_BLOCKED_DW_NAME ovc_blocked_depthwise_conv2d_f32_avx2
+#define OVC_UK_BLOCKED_PW_NAME ovc_blocked_pointwise_conv2d_f32_avx2
+#define OVC_UK_TO_BLOCKED_NAME ovc_to_blocked_f32_avx2
+#define OVC_UK_FROM_BLOCKED_NAME ovc_from_blocked_f32_avx2
 #include "conv2d_direct.inc"
 #include "conv2d_winograd.inc"
 #include "depthwise_conv2d.inc"
 #include "max_pool2d.inc"
+
+/* After depthwise_conv2d.inc: it uses its multiply-adds. */
+#include "blocked_conv2d.inc"

@@ -395,6 +395,40 @@ static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
          (sw == 1 || sw == 2) && w <= OVC_DEPTHWISE_BLOCK_MAX_WIDTH;
 }
 
+/* Channel-blocked activations [N, C / V, H, W, V] (oneDNN's nChwVc), V the
+ * family's vector length (half its OVC_CONV2D_BLOCK_<FAMILY>), C a multiple
+ * of V.
+ * params as for ovc_conv2d_f32_<family>, with N, C, H, W and OC, OH, OW
+ * the logical NCHW sizes; inputs unpadded (PAD_TOP, PAD_LEFT).
+ *
+ * ovc_blocked_depthwise_conv2d_f32_<family>(input, filter, bias, output,
+ *                                           params)
+ *   filter [C / V, KH, KW, V], bias [C]; the sums of
+ *   ovc_depthwise_conv2d_f32_<family>, FUSED_MADD included.
+ * ovc_blocked_pointwise_conv2d_f32_<family>(input, filter, bias, output,
+ *                                           params)
+ *   a 1x1 layer at unit strides without padding, OC a multiple of V;
+ *   filter and bias packed as for ovc_conv2d_f32_<family>; the sums of
+ *   ovc_conv2d_f32_<family>.
+ * ovc_to_blocked_f32_<family>(input, output, params),
+ * ovc_from_blocked_f32_<family>(input, output, params)
+ *   NCHW to blocked and back (params N, C, H, W). */
+#define OVC_BLOCKED_FAMILY(family)                                             \
+  void ovc_blocked_depthwise_conv2d_f32_##family(                              \
+      const float *input, const float *filter, const float *bias,              \
+      float *output, const float *params);                                     \
+  void ovc_blocked_pointwise_conv2d_f32_##family(                              \
+      const float *input, const float *filter, const float *bias,              \
+      float *output, const float *params);                                     \
+  void ovc_to_blocked_f32_##family(const float *input, float *output,          \
+                                   const float *params);                       \
+  void ovc_from_blocked_f32_##family(const float *input, float *output,        \
+                                     const float *params);
+OVC_BLOCKED_FAMILY(sse41)
+OVC_BLOCKED_FAMILY(avx2)
+OVC_BLOCKED_FAMILY(avx512)
+#undef OVC_BLOCKED_FAMILY
+
 /* ovc_max_pool2d_f32_<family>(input, output, params)
  *
  *   input   [N, C, H, W], unpadded: windows start PAD_TOP rows above and

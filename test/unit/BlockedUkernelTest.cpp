@@ -1,0 +1,320 @@
+//===- BlockedUkernelTest.cpp - the nChwVc CPU microkernels ---------------===//
+//
+// Each family's kernels on channel-blocked activations [N, C / V, H, W, V]
+// against its NCHW kernels (which CpuUkernelTest checks against the ordered
+// reference): a layer reordered to blocks, computed there and reordered
+// back must give the NCHW kernel's bits, across strides, dilations,
+// padding, row widths and tails, odd output vectors, both roundings of the
+// depthwise sums, batches and threads. The reorders are checked against
+// the layout's definition.
+//
+//===----------------------------------------------------------------------===//
+
+#include "targets/cpu/ukernels/ukernels.h"
+#include "test/unit/UkernelTestSupport.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <vector>
+
+namespace {
+
+using LayerKernel = void (*)(const float *, const float *, const float *,
+                             float *, const float *);
+using ConvKernel = void (*)(const float *, const float *, const float *,
+                            const float *, float *, const float *);
+using ReorderKernel = void (*)(const float *, float *, const float *);
+
+struct Family {
+  const char *name;
+  int64_t vector; // V: floats per vector, channels per block
+  ConvKernel conv;
+  LayerKernel depthwise;
+  LayerKernel blockedDepthwise, blockedPointwise;
+  ReorderKernel toBlocked, fromBlocked;
+  bool supported;
+};
+
+std::vector<Family> families() {
+  return {
+      {"sse41", OVC_CONV2D_BLOCK_SSE41 / 2, ovc_conv2d_f32_sse41,
+       ovc_depthwise_conv2d_f32_sse41, ovc_blocked_depthwise_conv2d_f32_sse41,
+       ovc_blocked_pointwise_conv2d_f32_sse41, ovc_to_blocked_f32_sse41,
+       ovc_from_blocked_f32_sse41, ovc::test::runsSse41()},
+      {"avx2", OVC_CONV2D_BLOCK_AVX2 / 2, ovc_conv2d_f32_avx2,
+       ovc_depthwise_conv2d_f32_avx2, ovc_blocked_depthwise_conv2d_f32_avx2,
+       ovc_blocked_pointwise_conv2d_f32_avx2, ovc_to_blocked_f32_avx2,
+       ovc_from_blocked_f32_avx2, ovc::test::runsAvx2()},
+      {"avx512", OVC_CONV2D_BLOCK_AVX512 / 2, ovc_conv2d_f32_avx512,
+       ovc_depthwise_conv2d_f32_avx512, ovc_blocked_depthwise_conv2d_f32_avx512,
+       ovc_blocked_pointwise_conv2d_f32_avx512, ovc_to_blocked_f32_avx512,
+       ovc_from_blocked_f32_avx512, ovc::test::runsAvx512()},
+  };
+}
+
+std::vector<float> randomValues(size_t count, std::mt19937 &rng) {
+  std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
+  std::vector<float> values(count);
+  for (float &v : values)
+    v = dist(rng);
+  return values;
+}
+
+// The reorder kernels' parameters: N, C, H, W.
+std::vector<float> reorderParams(int64_t n, int64_t c, int64_t h, int64_t w) {
+  std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
+  params[OVC_CONV2D_N] = n;
+  params[OVC_CONV2D_C] = c;
+  params[OVC_CONV2D_H] = h;
+  params[OVC_CONV2D_W] = w;
+  return params;
+}
+
+// `nchw` in blocks of the family's V channels, checked against the
+// layout's definition, with an untouched guard after it.
+std::vector<float> toBlocked(const Family &family,
+                             const std::vector<float> &nchw, int64_t n,
+                             int64_t c, int64_t h, int64_t w) {
+  const int64_t v = family.vector, plane = h * w;
+  std::vector<float> blocked(nchw.size() + 2 * v, 777.0f);
+  family.toBlocked(nchw.data(), blocked.data(),
+                   reorderParams(n, c, h, w).data());
+  for (int64_t i = 0; i < n; ++i)
+    for (int64_t ch = 0; ch < c; ++ch)
+      for (int64_t p = 0; p < plane; ++p) {
+        float want = nchw[(i * c + ch) * plane + p];
+        float got = blocked[((i * (c / v) + ch / v) * plane + p) * v + ch % v];
+        EXPECT_EQ(std::memcmp(&got, &want, sizeof(float)), 0)
+            << "to_blocked: image " << i << " channel " << ch << " pixel " << p;
+      }
+  for (size_t i = nchw.size(); i < blocked.size(); ++i)
+    EXPECT_EQ(blocked[i], 777.0f) << "to_blocked wrote past its output";
+  return blocked;
+}
+
+std::vector<float> fromBlocked(const Family &family,
+                               const std::vector<float> &blocked, int64_t n,
+                               int64_t c, int64_t h, int64_t w) {
+  std::vector<float> nchw(n * c * h * w + 2 * family.vector, 777.0f);
+  family.fromBlocked(blocked.data(), nchw.data(),
+                     reorderParams(n, c, h, w).data());
+  for (size_t i = n * c * h * w; i < nchw.size(); ++i)
+    EXPECT_EQ(nchw[i], 777.0f) << "from_blocked wrote past its output";
+  nchw.resize(n * c * h * w);
+  return nchw;
+}
+
+void expectSameBits(const std::vector<float> &got,
+                    const std::vector<float> &want) {
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    // Two NaNs meeting in a sum may come out as either: any NaN is right.
+    if (std::isnan(got[i]) && std::isnan(want[i]))
+      continue;
+    ASSERT_EQ(std::memcmp(&got[i], &want[i], sizeof(float)), 0)
+        << "element " << i << ": " << got[i] << " vs " << want[i];
+  }
+}
+
+// A depthwise layer of `blocks` channel blocks.
+struct DepthwiseShape {
+  int64_t n, blocks, h, w, kh, kw, sh, sw, dh, dw, pt, pl, pb, pr;
+  bool bias, hasMin, hasMax;
+};
+
+void checkDepthwise(const Family &family, const DepthwiseShape &s,
+                    uint32_t seed, bool fused) {
+  SCOPED_TRACE(family.name);
+  SCOPED_TRACE(fused ? "fused multiply-adds" : "rounded products");
+  const int64_t v = family.vector, c = s.blocks * v;
+  SCOPED_TRACE(::testing::Message()
+               << "shape n" << s.n << " " << c << "x" << s.h << "x" << s.w
+               << " k" << s.kh << "x" << s.kw << " s" << s.sw << " d" << s.dw
+               << " pads " << s.pt << "," << s.pl);
+  std::mt19937 rng(seed);
+  int64_t oh = (s.h + s.pt + s.pb - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
+  int64_t ow = (s.w + s.pl + s.pr - (s.dw * (s.kw - 1) + 1)) / s.sw + 1;
+  const int64_t taps = s.kh * s.kw;
+  std::vector<float> input = randomValues(s.n * c * s.h * s.w, rng);
+  std::vector<float> filter = randomValues(c * taps, rng);
+  std::vector<float> bias = randomValues(c, rng);
+  // A NaN in the input, and an infinite tap that gives NaN in the padding.
+  input[input.size() / 2] = std::nanf("");
+  filter[0] = INFINITY;
+  // [C, KH, KW] -> [C / V, KH, KW, V].
+  std::vector<float> blockedFilter(filter.size());
+  for (int64_t ch = 0; ch < c; ++ch)
+    for (int64_t t = 0; t < taps; ++t)
+      blockedFilter[((ch / v) * taps + t) * v + ch % v] = filter[ch * taps + t];
+
+  std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
+  const std::pair<int, float> values[] = {{OVC_CONV2D_N, s.n},
+                                          {OVC_CONV2D_C, c},
+                                          {OVC_CONV2D_H, s.h},
+                                          {OVC_CONV2D_W, s.w},
+                                          {OVC_CONV2D_OC, c},
+                                          {OVC_CONV2D_OH, oh},
+                                          {OVC_CONV2D_OW, ow},
+                                          {OVC_CONV2D_KH, s.kh},
+                                          {OVC_CONV2D_KW, s.kw},
+                                          {OVC_CONV2D_SH, s.sh},
+                                          {OVC_CONV2D_SW, s.sw},
+                                          {OVC_CONV2D_DH, s.dh},
+                                          {OVC_CONV2D_DW, s.dw},
+                                          {OVC_CONV2D_HAS_BIAS, s.bias},
+                                          {OVC_CONV2D_HAS_MIN, s.hasMin},
+                                          {OVC_CONV2D_MIN, -0.25f},
+                                          {OVC_CONV2D_HAS_MAX, s.hasMax},
+                                          {OVC_CONV2D_MAX, 0.5f},
+                                          {OVC_CONV2D_PAD_TOP, s.pt},
+                                          {OVC_CONV2D_PAD_LEFT, s.pl},
+                                          {OVC_CONV2D_FUSED_MADD, fused}};
+  for (auto [index, value] : values)
+    params[index] = value;
+
+  std::vector<float> expected(s.n * c * oh * ow);
+  family.depthwise(input.data(), filter.data(), bias.data(), expected.data(),
+                   params.data());
+  std::vector<float> blockedIn = toBlocked(family, input, s.n, c, s.h, s.w);
+  std::vector<float> blockedOut(expected.size() + 2 * v, 12345.0f);
+  family.blockedDepthwise(blockedIn.data(), blockedFilter.data(), bias.data(),
+                          blockedOut.data(), params.data());
+  for (size_t i = expected.size(); i < blockedOut.size(); ++i)
+    ASSERT_EQ(blockedOut[i], 12345.0f) << "wrote past the output";
+  expectSameBits(fromBlocked(family, blockedOut, s.n, c, oh, ow), expected);
+}
+
+const DepthwiseShape kDepthwiseShapes[] = {
+    // n blk  h    w kh kw sh sw dh dw pt pl pb pr bias  min    max
+    // face-detection-adas's rows (stride 1 and 2, in tiles with a last
+    // overlapping tile), a 2-image batch.
+    {1, 2, 7, 336, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, true, false},
+    {2, 1, 9, 168, 3, 3, 2, 2, 1, 1, 1, 1, 1, 1, true, true, true},
+    // Rows narrower than a tile (single pixels), 13, 25 and 3 wide, odd
+    // heights, no padding at the end.
+    {1, 3, 5, 13, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, false, false, true},
+    {1, 1, 11, 25, 3, 3, 2, 2, 1, 1, 1, 1, 0, 0, true, false, false},
+    {1, 2, 4, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, true, true},
+    {1, 1, 1, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, false, false},
+    // Windows the tiles do not take: dilated, 5x5 at stride 3, 1x7,
+    // padding wider than the window's reach.
+    {1, 2, 12, 40, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, true, false, true},
+    {1, 1, 11, 50, 5, 5, 3, 3, 1, 1, 2, 2, 2, 2, true, true, false},
+    {1, 1, 5, 60, 1, 7, 1, 1, 1, 1, 0, 3, 0, 3, false, true, true},
+    {1, 1, 4, 20, 3, 3, 1, 1, 1, 1, 3, 5, 3, 5, true, true, true},
+    // A row wider than the zero row (8192 floats): its top and bottom
+    // rows go pixel by pixel.
+    {1, 1, 3, 1100, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, false, false},
+};
+
+TEST(BlockedUkernel, DepthwiseMatchesNchwKernelBitForBit) {
+  for (const Family &family : families())
+    if (family.supported)
+      for (const DepthwiseShape &shape : kDepthwiseShapes)
+        for (bool fused : {false, true})
+          checkDepthwise(family, shape, 3, fused);
+}
+
+TEST(BlockedUkernel, DepthwiseSameBitsOnThreads) {
+  ovc::test::ScopedThreadPool pool(3);
+  for (const Family &family : families())
+    if (family.supported)
+      for (const DepthwiseShape &shape : kDepthwiseShapes)
+        for (bool fused : {false, true})
+          checkDepthwise(family, shape, 9, fused);
+}
+
+// A 1x1 layer: `inBlocks` input and `outVectors` output vectors of
+// channels on an h x w plane.
+struct PointwiseShape {
+  int64_t n, inBlocks, outVectors, h, w;
+  bool bias, hasMin, hasMax;
+};
+
+void checkPointwise(const Family &family, const PointwiseShape &s,
+                    uint32_t seed) {
+  SCOPED_TRACE(family.name);
+  const int64_t v = family.vector, block = 2 * v;
+  const int64_t c = s.inBlocks * v, oc = s.outVectors * v;
+  SCOPED_TRACE(::testing::Message() << "shape n" << s.n << " " << c << "x"
+                                    << s.h << "x" << s.w << " -> " << oc);
+  std::mt19937 rng(seed);
+  std::vector<float> input = randomValues(s.n * c * s.h * s.w, rng);
+  std::vector<float> weights = randomValues(oc * c, rng);
+  input[input.size() / 3] = std::nanf("");
+  // Packed as ovc-cpu-conv-ukernels packs it: [OC / B, C, 1, 1, B] with
+  // zeros past OC, and the bias in whole blocks.
+  const int64_t blocks = (oc + block - 1) / block;
+  std::vector<float> filter(blocks * c * block, 0.0f),
+      bias(blocks * block, 0.0f);
+  std::vector<float> biasValues = randomValues(oc, rng);
+  for (int64_t o = 0; o < oc; ++o) {
+    bias[o] = biasValues[o];
+    for (int64_t i = 0; i < c; ++i)
+      filter[((o / block) * c + i) * block + o % block] = weights[o * c + i];
+  }
+  // The plane as one long row, as ovc passes a 1x1 layer over whole rows.
+  const int64_t plane = s.h * s.w;
+  std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
+  const std::pair<int, float> values[] = {{OVC_CONV2D_N, s.n},
+                                          {OVC_CONV2D_C, c},
+                                          {OVC_CONV2D_H, 1},
+                                          {OVC_CONV2D_W, plane},
+                                          {OVC_CONV2D_OC, oc},
+                                          {OVC_CONV2D_OH, 1},
+                                          {OVC_CONV2D_OW, plane},
+                                          {OVC_CONV2D_KH, 1},
+                                          {OVC_CONV2D_KW, 1},
+                                          {OVC_CONV2D_SH, 1},
+                                          {OVC_CONV2D_SW, 1},
+                                          {OVC_CONV2D_DH, 1},
+                                          {OVC_CONV2D_DW, 1},
+                                          {OVC_CONV2D_HAS_BIAS, s.bias},
+                                          {OVC_CONV2D_HAS_MIN, s.hasMin},
+                                          {OVC_CONV2D_MIN, -0.25f},
+                                          {OVC_CONV2D_HAS_MAX, s.hasMax},
+                                          {OVC_CONV2D_MAX, 0.5f}};
+  for (auto [index, value] : values)
+    params[index] = value;
+
+  std::vector<float> expected(s.n * oc * plane);
+  family.conv(input.data(), filter.data(), bias.data(), filter.data(),
+              expected.data(), params.data());
+  std::vector<float> blockedIn = toBlocked(family, input, s.n, c, s.h, s.w);
+  std::vector<float> blockedOut(expected.size() + 2 * v, 12345.0f);
+  family.blockedPointwise(blockedIn.data(), filter.data(), bias.data(),
+                          blockedOut.data(), params.data());
+  for (size_t i = expected.size(); i < blockedOut.size(); ++i)
+    ASSERT_EQ(blockedOut[i], 12345.0f) << "wrote past the output";
+  expectSameBits(fromBlocked(family, blockedOut, s.n, oc, s.h, s.w), expected);
+}
+
+const PointwiseShape kPointwiseShapes[] = {
+    // n in out   h    w  bias  min    max
+    // Whole filter blocks, an odd last output vector (tiles of twice the
+    // pixels), one output vector only, planes with a partial last tile
+    // and runs of several tiles, a batch.
+    {1, 3, 4, 12, 28, true, true, false},  {1, 3, 7, 24, 42, true, true, true},
+    {1, 1, 1, 5, 7, false, false, false},  {2, 2, 3, 3, 11, true, false, true},
+    {1, 16, 2, 48, 84, true, true, false}, {1, 1, 5, 1, 1, true, false, false},
+};
+
+TEST(BlockedUkernel, PointwiseMatchesNchwKernelBitForBit) {
+  for (const Family &family : families())
+    if (family.supported)
+      for (const PointwiseShape &shape : kPointwiseShapes)
+        checkPointwise(family, shape, 4);
+}
+
+TEST(BlockedUkernel, PointwiseSameBitsOnThreads) {
+  ovc::test::ScopedThreadPool pool(3);
+  for (const Family &family : families())
+    if (family.supported)
+      for (const PointwiseShape &shape : kPointwiseShapes)
+        checkPointwise(family, shape, 8);
+}
+
+} // namespace
