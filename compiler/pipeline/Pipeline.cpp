@@ -109,31 +109,37 @@ static bool hasFakeQuantize(ModuleOp module) {
 
 static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options,
                            bool fuseDepthwise) {
-  OpPassManager &fn = pm.nest<func::FuncOp>();
+  OpPassManager *fn = &pm.nest<func::FuncOp>();
   if (!options.ukernelFamily.empty()) {
     if (options.winograd) {
       ovc::cpu::WinogradUkernelsOptions winograd;
       winograd.family = options.ukernelFamily;
-      fn.addPass(ovc::cpu::createWinogradUkernels(winograd));
+      fn->addPass(ovc::cpu::createWinogradUkernels(winograd));
     }
     ovc::cpu::ConvUkernelsOptions ukernels;
     ukernels.family = options.ukernelFamily;
     ukernels.fuseDepthwise = fuseDepthwise;
-    fn.addPass(ovc::cpu::createConvUkernels(ukernels));
+    fn->addPass(ovc::cpu::createConvUkernels(ukernels));
     ovc::cpu::PoolUkernelsOptions pools;
     pools.family = options.ukernelFamily;
-    fn.addPass(ovc::cpu::createPoolUkernels(pools));
+    fn->addPass(ovc::cpu::createPoolUkernels(pools));
+    ovc::cpu::BlockedLayoutOptions blocked;
+    blocked.family = options.ukernelFamily;
+    pm.addPass(ovc::cpu::createBlockedLayout(blocked));
+    // The function passes after it run in a pipeline of their own: those
+    // added to the first one would run before it.
+    fn = &pm.nest<func::FuncOp>();
   }
-  fn.addPass(ovc::cpu::createMatMulKMajorWeights());
-  fn.addPass(ovc::conversion::createConvertOVToLinalg());
-  fn.addPass(createCanonicalizerPass());
-  fn.addPass(createLinalgElementwiseOpFusionPass());
-  fn.addPass(createCSEPass());
+  fn->addPass(ovc::cpu::createMatMulKMajorWeights());
+  fn->addPass(ovc::conversion::createConvertOVToLinalg());
+  fn->addPass(createCanonicalizerPass());
+  fn->addPass(createLinalgElementwiseOpFusionPass());
+  fn->addPass(createCSEPass());
   ovc::cpu::ContractAccumulationsOptions contract;
   contract.depthwise = fuseDepthwise;
-  fn.addPass(ovc::cpu::createContractAccumulations(contract));
-  fn.addPass(ovc::cpu::createContiguousInnermostLoop());
-  fn.addPass(ovc::cpu::createCollapseReductionLoops());
+  fn->addPass(ovc::cpu::createContractAccumulations(contract));
+  fn->addPass(ovc::cpu::createContiguousInnermostLoop());
+  fn->addPass(ovc::cpu::createCollapseReductionLoops());
 }
 
 /// Copies between buffers are linalg.copy, so that they become loops like

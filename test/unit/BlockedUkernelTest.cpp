@@ -297,9 +297,10 @@ const PointwiseShape kPointwiseShapes[] = {
     // Whole filter blocks, an odd last output vector (tiles of twice the
     // pixels), one output vector only, planes with a partial last tile
     // and runs of several tiles, a batch.
-    {1, 3, 4, 12, 28, true, true, false},  {1, 3, 7, 24, 42, true, true, true},
-    {1, 1, 1, 5, 7, false, false, false},  {2, 2, 3, 3, 11, true, false, true},
-    {1, 16, 2, 48, 84, true, true, false}, {1, 1, 5, 1, 1, true, false, false},
+    {1, 3, 4, 12, 28, true, true, false},   {1, 3, 7, 24, 42, true, true, true},
+    {1, 1, 1, 5, 7, false, false, false},   {2, 2, 3, 3, 11, true, false, true},
+    {1, 16, 2, 48, 84, true, true, false},  {1, 1, 5, 1, 1, true, false, false},
+    {1, 3, 7, 192, 336, true, true, false},
 };
 
 TEST(BlockedUkernel, PointwiseMatchesNchwKernelBitForBit) {

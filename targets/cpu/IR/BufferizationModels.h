@@ -11,7 +11,8 @@
 #include "mlir/IR/DialectRegistry.h"
 
 namespace ovc::cpu {
-/// ovc_cpu.conv2d and ovc_cpu.depthwise_conv2d (ConvBufferization.cpp).
+/// ovc_cpu.conv2d, ovc_cpu.winograd_conv2d, ovc_cpu.depthwise_conv2d and
+/// ovc_cpu.reorder (ConvBufferization.cpp).
 void registerConvBufferization(mlir::DialectRegistry &registry);
 /// ovc_cpu.max_pool2d (PoolBufferization.cpp).
 void registerPoolBufferization(mlir::DialectRegistry &registry);

@@ -34,29 +34,42 @@ void CPUDialect::initialize() {
       >();
 }
 
-/// Checks shared by the convolution ops: static 4-D input and result,
-/// window attributes for `kernel`, the batch, and the result's spatial
-/// dims.
+llvm::SmallVector<int64_t, 4> ovc::cpu::nchwShape(ShapedType type) {
+  ArrayRef<int64_t> shape = type.getShape();
+  if (shape.size() != 5)
+    return llvm::SmallVector<int64_t, 4>(shape);
+  return {shape[0], shape[1] * shape[4], shape[2], shape[3]};
+}
+
+/// Checks shared by the convolution ops: static input and result, both
+/// NCHW or both blocked in vectors of one length, window attributes for
+/// `kernel`, the batch, and the result's spatial dims.
 template <typename ConvOp>
 static LogicalResult verifyWindowedOp(ConvOp op, ArrayRef<int64_t> kernel) {
   auto in = op.getInput().getType();
   auto out = op.getOutput().getType();
+  if (in.getRank() == 5 &&
+      (out.getRank() != 5 || out.getDimSize(4) != in.getDimSize(4)))
+    return op.emitOpError("blocked input needs a result in blocks of ")
+           << in.getDimSize(4) << " channels, got " << out;
   if (failed(mlir::ov::verifyWindowAttributes(
           op.getLoc(), 2, op.getStrides(), op.getDilations(), op.getPadsBegin(),
           op.getPadsEnd(), kernel)))
     return failure();
-  if (out.getDimSize(0) != in.getDimSize(0))
+  SmallVector<int64_t, 4> inShape = ovc::cpu::nchwShape(in),
+                          outShape = ovc::cpu::nchwShape(out);
+  if (outShape[0] != inShape[0])
     return op.emitOpError("batch of result and input differ");
   FailureOr<mlir::ov::Dims> spatial = mlir::ov::inferWindowedDims(
-      op.getLoc(), in.getShape().drop_front(2), kernel, op.getStrides(),
-      op.getDilations(), op.getPadsBegin(), op.getPadsEnd(),
+      op.getLoc(), ArrayRef<int64_t>(inShape).drop_front(2), kernel,
+      op.getStrides(), op.getDilations(), op.getPadsBegin(), op.getPadsEnd(),
       mlir::ov::AutoPad::explicit_, mlir::ov::RoundingType::floor);
   if (failed(spatial))
     return failure();
-  if (out.getShape().drop_front(2) != ArrayRef<int64_t>(*spatial))
+  ArrayRef<int64_t> outSpatial = ArrayRef<int64_t>(outShape).drop_front(2);
+  if (outSpatial != ArrayRef<int64_t>(*spatial))
     return op.emitOpError("result spatial dims [")
-           << out.getShape().drop_front(2) << "], expected [" << *spatial
-           << "]";
+           << outSpatial << "], expected [" << *spatial << "]";
   return success();
 }
 
@@ -75,18 +88,36 @@ LogicalResult Conv2DOp::verify() {
   auto out = getOutput().getType();
   if (!in.hasStaticShape() || !filter.hasStaticShape() || !out.hasStaticShape())
     return emitOpError("needs static shapes");
-  if (in.getRank() != 4 || filter.getRank() != 5 || out.getRank() != 4)
-    return emitOpError("needs a 4-D input and result and a 5-D packed filter");
+  if ((in.getRank() != 4 && in.getRank() != 5) ||
+      out.getRank() != in.getRank() || filter.getRank() != 5)
+    return emitOpError("needs a 4-D (NCHW) or 5-D (blocked) input and result "
+                       "and a 5-D packed filter");
   int64_t block = getBlock();
-  int64_t oc = out.getDimSize(1);
+  SmallVector<int64_t, 4> inShape = nchwShape(in), outShape = nchwShape(out);
+  int64_t oc = outShape[1];
   if (filter.getDimSize(0) != (oc + block - 1) / block)
     return emitOpError("packed filter has ")
            << filter.getDimSize(0) << " blocks of " << block
            << " output channels, result has " << oc << " channels";
-  if (filter.getDimSize(1) != in.getDimSize(1))
+  if (filter.getDimSize(1) != inShape[1])
     return emitOpError("packed filter has ")
            << filter.getDimSize(1) << " input channels, input has "
-           << in.getDimSize(1);
+           << inShape[1];
+  if (isBlocked()) {
+    // What ovc_blocked_pointwise_conv2d_f32_<family> computes.
+    auto unit = [](ArrayRef<int64_t> values, int64_t unit) {
+      return llvm::all_of(values, [&](int64_t v) { return v == unit; });
+    };
+    if (in.getDimSize(4) * 2 != block)
+      return emitOpError("blocked activations need vectors of half the "
+                         "filter's block (")
+             << block / 2 << " channels), got " << in.getDimSize(4);
+    if (filter.getDimSize(2) != 1 || filter.getDimSize(3) != 1 ||
+        !unit(getStrides(), 1) || !unit(getPadsBegin(), 0) ||
+        !unit(getPadsEnd(), 0) || getResidual())
+      return emitOpError("blocked activations need a 1x1 window at unit "
+                         "strides without padding or residual");
+  }
   if (failed(verifyWindowedOp(*this, filter.getShape().slice(2, 2))))
     return failure();
   if (getBias()) {
@@ -133,21 +164,44 @@ LogicalResult DepthwiseConv2DOp::verify() {
   auto out = getOutput().getType();
   if (!in.hasStaticShape() || !filter.hasStaticShape() || !out.hasStaticShape())
     return emitOpError("needs static shapes");
-  if (in.getRank() != 4 || filter.getRank() != 3 || out.getRank() != 4)
-    return emitOpError("needs a 4-D input and result and a [C, KH, KW] filter");
-  int64_t channels = in.getDimSize(1);
-  if (filter.getDimSize(0) != channels || out.getDimSize(1) != channels)
+  bool blocked = isBlocked();
+  if (blocked
+          ? out.getRank() != 5 || filter.getRank() != 4 ||
+                filter.getDimSize(3) != in.getDimSize(4)
+          : in.getRank() != 4 || filter.getRank() != 3 || out.getRank() != 4)
+    return emitOpError("needs a 4-D input and result and a [C, KH, KW] "
+                       "filter, or blocked [N, C / V, H, W, V] ones and a "
+                       "[C / V, KH, KW, V] filter");
+  int64_t channels = nchwShape(in)[1];
+  int64_t filterChannels = blocked ? filter.getDimSize(0) * filter.getDimSize(3)
+                                   : filter.getDimSize(0);
+  if (filterChannels != channels || nchwShape(out)[1] != channels)
     return emitOpError("input, filter and result must have the same channels, "
                        "got ")
-           << channels << ", " << filter.getDimSize(0) << " and "
-           << out.getDimSize(1);
-  if (failed(verifyWindowedOp(*this, filter.getShape().drop_front())))
+           << channels << ", " << filterChannels << " and "
+           << nchwShape(out)[1];
+  if (failed(verifyWindowedOp(*this, filter.getShape().slice(1, 2))))
     return failure();
   if (getBias()) {
     auto bias = getBias().getType();
     if (bias.getRank() != 1 || bias.getDimSize(0) != channels)
       return emitOpError("bias must have ") << channels << " values";
   }
+  return success();
+}
+
+LogicalResult ReorderOp::verify() {
+  auto in = getInput().getType();
+  auto out = getOutput().getType();
+  if (!in.hasStaticShape() || !out.hasStaticShape())
+    return emitOpError("needs static shapes");
+  auto blocked = toBlocked() ? out : in, nchw = toBlocked() ? in : out;
+  if (nchw.getRank() != 4 || blocked.getRank() != 5)
+    return emitOpError("needs a 4-D (NCHW) and a 5-D (blocked) side, got ")
+           << in << " -> " << out;
+  if (nchwShape(blocked) != SmallVector<int64_t, 4>(nchw.getShape()))
+    return emitOpError("blocked ")
+           << blocked << " does not hold the activations of " << nchw;
   return success();
 }
 

@@ -19,6 +19,10 @@ class DialectRegistry;
 }
 
 namespace ovc::cpu {
+/// The NCHW shape that `type` holds: its own when 4-D, `[N, C1 * V, H, W]`
+/// when channel-blocked `[N, C1, H, W, V]`.
+llvm::SmallVector<int64_t, 4> nchwShape(mlir::ShapedType type);
+
 /// The bufferization of every ovc_cpu op: one call to its microkernel.
 void registerBufferizationInterfaces(mlir::DialectRegistry &registry);
 } // namespace ovc::cpu

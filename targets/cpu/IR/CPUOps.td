@@ -45,6 +45,12 @@ def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
     `ukernel` names the kernel (`ovc_conv2d_f32_avx2`, ...), whose block B
     the filter was packed for.
 
+    With `ovc_blocked_pointwise_conv2d_f32_<family>`, input and result are
+    channel-blocked, `[N, C / V, H, W, V]` and `[N, OC / V, OH, OW, V]`
+    with V = B / 2 (see `ovc_cpu.reorder`); that kernel computes 1x1
+    layers at unit strides without padding or residual, OC a multiple of
+    V, with the same sums.
+
     ```mlir
     %y = ovc_cpu.conv2d %x, %w bias %b : tensor<16xf32>
            residual %r : tensor<1x4x8x8xf32> {dilations = array<i64: 1, 1>,
@@ -70,6 +76,8 @@ def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
   let extraClassDeclaration = [{
     /// Output channels per packed filter block.
     int64_t getBlock() { return getFilter().getType().getDimSize(4); }
+    /// Whether input and result are channel-blocked (5-D).
+    bool isBlocked() { return getInput().getType().getRank() == 5; }
   }];
 }
 
@@ -133,6 +141,11 @@ def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
 
     `ukernel` names the kernel (`ovc_depthwise_conv2d_f32_avx2`, ...).
 
+    With `ovc_blocked_depthwise_conv2d_f32_<family>`, input and result are
+    channel-blocked, `[N, C / V, H, W, V]` and `[N, C / V, OH, OW, V]` (see
+    `ovc_cpu.reorder`), and the filter is `[C / V, KH, KW, V]`; the sums
+    are the same.
+
     ```mlir
     %y = ovc_cpu.depthwise_conv2d %x, %w bias %b : tensor<8xf32>
            {dilations = array<i64: 1, 1>, min = 0.0 : f32,
@@ -154,6 +167,41 @@ def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
     type($input) `,` type($filter) `->` type($output)
   }];
   let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Whether input and result are channel-blocked (5-D).
+    bool isBlocked() { return getInput().getType().getRank() == 5; }
+  }];
+}
+
+def CPU_ReorderOp : CPU_Op<"reorder", [Pure]> {
+  let summary = "NCHW activations into channel blocks, or back";
+  let description = [{
+    Channel-blocked activations `[N, C / V, H, W, V]` (oneDNN's nChwVc)
+    hold, at `[n, c / V, h, w, c % V]`, what NCHW holds at `[n, c, h, w]`:
+    each pixel's channels in vectors of V, the ISA family's vector length
+    (C a multiple of V). The kernels of depthwise and 1x1 layers read and
+    write them with whole-vector loads and stores at any stride; chains of
+    such layers stay blocked, and this op sits where a chain meets NCHW.
+    The input is NCHW and the result blocked, or the reverse.
+
+    `ukernel` names the kernel (`ovc_to_blocked_f32_avx2`,
+    `ovc_from_blocked_f32_avx2`, ...).
+
+    ```mlir
+    %b = ovc_cpu.reorder %x {ukernel = "ovc_to_blocked_f32_avx2"}
+         : tensor<1x16x8x8xf32> -> tensor<1x2x8x8x8xf32>
+    ```
+  }];
+  let arguments = (ins F32Tensor:$input, StrAttr:$ukernel);
+  let results = (outs F32Tensor:$output);
+  let assemblyFormat = [{
+    $input attr-dict `:` type($input) `->` type($output)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Whether the result is the blocked side.
+    bool toBlocked() { return getOutput().getType().getRank() == 5; }
+  }];
 }
 
 def CPU_MaxPool2DOp : CPU_Op<"max_pool2d", [Pure]> {

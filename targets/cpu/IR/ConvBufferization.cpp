@@ -3,6 +3,7 @@
 // ovc_cpu.conv2d, ovc_cpu.winograd_conv2d and ovc_cpu.depthwise_conv2d
 // bufferize into
 //   <ukernel>(padded input, filter, bias, output, params)
+// and ovc_cpu.reorder into <ukernel>(input, output, params)
 // (targets/cpu/ukernels, ukernels.h for the parameters). For the
 // convolution kernel, padding is materialized here, as a zero-filled buffer
 // with the input copied into its interior, so that the kernel reads every
@@ -80,9 +81,11 @@ std::pair<int64_t, int64_t> window(ovc::cpu::DepthwiseConv2DOp conv) {
   return {type.getDimSize(1), type.getDimSize(2)};
 }
 
-/// The residual the convolution kernel adds (the depthwise kernel takes
-/// none: its call has no residual argument).
+/// The residual the convolution kernel adds (the depthwise and blocked
+/// kernels take none: their calls have no residual argument).
 std::optional<Value> residual(ovc::cpu::Conv2DOp conv) {
+  if (conv.isBlocked())
+    return std::nullopt;
   return conv.getResidual();
 }
 std::optional<Value> residual(ovc::cpu::WinogradConv2DOp conv) {
@@ -146,13 +149,16 @@ struct ConvCallBufferization
     Value out = rewriter.create<memref::AllocOp>(
         loc, MemRefType::get(outType.getShape(), outType.getElementType()));
 
-    int64_t h = inType.getDimSize(2), w = inType.getDimSize(3);
+    // Blocked layers take the NCHW sizes of the activations they hold.
+    SmallVector<int64_t, 4> inShape = ovc::cpu::nchwShape(inType),
+                            outShape = ovc::cpu::nchwShape(outType);
+    int64_t h = inShape[2], w = inShape[3];
     if (materialize) {
       h += padsBegin[0] + padsEnd[0];
       w += padsBegin[1] + padsEnd[1];
     }
     auto [kh, kw] = window(conv);
-    int64_t oh = outType.getDimSize(2), ow = outType.getDimSize(3);
+    int64_t oh = outShape[2], ow = outShape[3];
     ArrayRef<int64_t> strides = conv.getStrides();
     // A pointwise convolution over whole rows is one long row: the kernel's
     // tiles then never end at a row boundary.
@@ -163,11 +169,11 @@ struct ConvCallBufferization
       h = oh = 1;
     }
     std::vector<double> params(OVC_CONV2D_NUM_PARAMS, 0.0);
-    params[OVC_CONV2D_N] = inType.getDimSize(0);
-    params[OVC_CONV2D_C] = inType.getDimSize(1);
+    params[OVC_CONV2D_N] = inShape[0];
+    params[OVC_CONV2D_C] = inShape[1];
     params[OVC_CONV2D_H] = h;
     params[OVC_CONV2D_W] = w;
-    params[OVC_CONV2D_OC] = outType.getDimSize(1);
+    params[OVC_CONV2D_OC] = outShape[1];
     params[OVC_CONV2D_OH] = oh;
     params[OVC_CONV2D_OW] = ow;
     params[OVC_CONV2D_KH] = kh;
@@ -220,6 +226,42 @@ struct ConvCallBufferization
   }
 };
 
+/// ovc_cpu.reorder: <ukernel>(input, output, params), params N, C, H, W of
+/// the activations.
+struct ReorderBufferization
+    : public KernelCallBufferization<ReorderBufferization,
+                                     ovc::cpu::ReorderOp> {
+  LogicalResult bufferize(Operation *op, RewriterBase &rewriter,
+                          const BufferizationOptions &options) const {
+    auto reorder = cast<ovc::cpu::ReorderOp>(op);
+    Location loc = op->getLoc();
+    auto outType = reorder.getOutput().getType();
+    FailureOr<Value> input = getBuffer(rewriter, reorder.getInput(), options);
+    if (failed(input))
+      return failure();
+    Value in = contiguous(rewriter, loc, *input);
+    Value out = rewriter.create<memref::AllocOp>(
+        loc, MemRefType::get(outType.getShape(), outType.getElementType()));
+    SmallVector<int64_t, 4> shape = ovc::cpu::nchwShape(outType);
+    std::vector<double> params(OVC_CONV2D_NUM_PARAMS, 0.0);
+    params[OVC_CONV2D_N] = shape[0];
+    params[OVC_CONV2D_C] = shape[1];
+    params[OVC_CONV2D_H] = shape[2];
+    params[OVC_CONV2D_W] = shape[3];
+    for (int64_t size : shape)
+      if (size >= int64_t(1) << 24)
+        return op->emitError("activations too large for the reorder kernel");
+    SmallVector<Value> args = {
+        pointerTo(rewriter, loc, in), pointerTo(rewriter, loc, out),
+        pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
+    rewriter.create<func::CallOp>(
+        loc, declareKernel(rewriter, op, reorder.getUkernel(), args.size()),
+        args);
+    replaceOpWithBufferizedValues(rewriter, op, out);
+    return success();
+  }
+};
+
 } // namespace
 
 void ovc::cpu::registerConvBufferization(DialectRegistry &registry) {
@@ -229,5 +271,6 @@ void ovc::cpu::registerConvBufferization(DialectRegistry &registry) {
         *context);
     DepthwiseConv2DOp::attachInterface<
         ConvCallBufferization<DepthwiseConv2DOp>>(*context);
+    ReorderOp::attachInterface<ReorderBufferization>(*context);
   });
 }

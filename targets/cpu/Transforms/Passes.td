@@ -173,6 +173,34 @@ def PoolUkernels : Pass<"ovc-cpu-pool-ukernels", "::mlir::func::FuncOp"> {
   let dependentDialects = ["::ovc::cpu::CPUDialect"];
 }
 
+def BlockedLayout : Pass<"ovc-cpu-blocked-layout", "::mlir::ModuleOp"> {
+  let summary = "Run chains of depthwise and 1x1 layers on channel-blocked activations";
+  let description = [{
+    Moves chains of `ovc_cpu.depthwise_conv2d` and 1x1 `ovc_cpu.conv2d`
+    layers (unit strides, no padding or residual) of the family's kernels,
+    whose channels are multiples of the family's vector length V, into
+    channel blocks `[N, C / V, H, W, V]`: each is computed by the family's
+    `ovc_blocked_*` kernel, and `ovc_cpu.reorder` converts where a chain
+    meets NCHW (its input, and each value that a layer outside the chain
+    reads). Depthwise filters are repacked to `[C / V, KH, KW, V]`; 1x1
+    filters keep their packing. The blocked kernels give the NCHW kernels'
+    bits.
+
+    A chain is moved when it holds a depthwise layer and at least one other
+    layer: blocks save a depthwise layer's masked and deinterleaved taps,
+    and a lone layer's gain is about what its two reorders cost.
+
+    The reorders are named after the layer next to them
+    (`<layer>/to_blocked`, `<layer>/from_blocked`) and added to the
+    module's `ovc.layer_types` as `Reorder`, for the layer counters.
+  }];
+  let options = [
+    Option<"family", "family", "std::string", /*default=*/"\"avx2\"",
+           "microkernel ISA family: sse41, avx2 or avx512">
+  ];
+  let dependentDialects = ["::ovc::cpu::CPUDialect"];
+}
+
 def MatMulKMajorWeights
     : Pass<"ovc-cpu-matmul-k-major-weights", "::mlir::func::FuncOp"> {
   let summary = "Store a MatMul's constant transposed B as K x N";

@@ -51,3 +51,20 @@ func.func @winograd(%x: tensor<1x16x14x14xf32>, %w: tensor<2x16x16x6xf32>, %r: t
   %0 = ovc_cpu.winograd_conv2d %x, %w residual %r : tensor<1x12x14x14xf32> {pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x14x14xf32>, tensor<2x16x16x6xf32> -> tensor<1x12x14x14xf32>
   return %0 : tensor<1x12x14x14xf32>
 }
+
+// A blocked chain: each op one call, the 1x1 kernel without a residual
+// pointer, the depthwise kernel without a padded copy.
+// CHECK-LABEL: func @blocked_chain
+// CHECK-NOT: linalg.fill
+// CHECK: call @ovc_to_blocked_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}) :
+// CHECK: call @ovc_blocked_depthwise_conv2d_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) :
+// CHECK: call @ovc_blocked_pointwise_conv2d_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) :
+// CHECK: memref.alloc() : memref<1x24x8x8xf32>
+// CHECK: call @ovc_from_blocked_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}) :
+func.func @blocked_chain(%x: tensor<1x16x16x16xf32>, %dw: tensor<2x3x3x8xf32>, %w: tensor<2x16x1x1x16xf32>) -> tensor<1x24x8x8xf32> {
+  %0 = ovc_cpu.reorder %x {ukernel = "ovc_to_blocked_f32_avx2"} : tensor<1x16x16x16xf32> -> tensor<1x2x16x16x8xf32>
+  %1 = ovc_cpu.depthwise_conv2d %0, %dw {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_blocked_depthwise_conv2d_f32_avx2"} : tensor<1x2x16x16x8xf32>, tensor<2x3x3x8xf32> -> tensor<1x2x8x8x8xf32>
+  %2 = ovc_cpu.conv2d %1, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x3x8x8x8xf32>
+  %3 = ovc_cpu.reorder %2 {ukernel = "ovc_from_blocked_f32_avx2"} : tensor<1x3x8x8x8xf32> -> tensor<1x24x8x8xf32>
+  return %3 : tensor<1x24x8x8xf32>
+}

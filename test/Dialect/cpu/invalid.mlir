@@ -85,3 +85,67 @@ func.func @winograd_bias(%x: tensor<1x16x8x8xf32>, %w: tensor<1x16x16x6xf32>, %b
   %y = ovc_cpu.winograd_conv2d %x, %w bias %b : tensor<8xf32> {pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x8x8xf32>, tensor<1x16x16x6xf32> -> tensor<1x6x8x8xf32>
   return %y : tensor<1x6x8x8xf32>
 }
+
+// -----
+
+func.func @blocked_conv_window(%x: tensor<1x2x8x8x8xf32>, %w: tensor<1x16x3x3x16xf32>) -> tensor<1x2x6x6x8xf32> {
+  // expected-error @+1 {{blocked activations need a 1x1 window at unit strides without padding or residual}}
+  %y = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<1x16x3x3x16xf32> -> tensor<1x2x6x6x8xf32>
+  return %y : tensor<1x2x6x6x8xf32>
+}
+
+// -----
+
+func.func @blocked_conv_vector(%x: tensor<1x4x8x8x4xf32>, %w: tensor<1x16x1x1x16xf32>) -> tensor<1x4x8x8x4xf32> {
+  // expected-error @+1 {{blocked activations need vectors of half the filter's block (8 channels), got 4}}
+  %y = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_pointwise_conv2d_f32_avx2"} : tensor<1x4x8x8x4xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x4x8x8x4xf32>
+  return %y : tensor<1x4x8x8x4xf32>
+}
+
+// -----
+
+func.func @blocked_conv_nchw_result(%x: tensor<1x2x8x8x8xf32>, %w: tensor<1x16x1x1x16xf32>) -> tensor<1x16x8x8xf32> {
+  // expected-error @+1 {{needs a 4-D (NCHW) or 5-D (blocked) input and result and a 5-D packed filter}}
+  %y = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x16x8x8xf32>
+  return %y : tensor<1x16x8x8xf32>
+}
+
+// -----
+
+func.func @blocked_depthwise_result(%x: tensor<1x2x8x8x8xf32>, %w: tensor<2x3x3x8xf32>) -> tensor<1x4x4x4x4xf32> {
+  // expected-error @+1 {{blocked input needs a result in blocks of 8 channels, got 'tensor<1x4x4x4x4xf32>'}}
+  %y = ovc_cpu.depthwise_conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_blocked_depthwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32> -> tensor<1x4x4x4x4xf32>
+  return %y : tensor<1x4x4x4x4xf32>
+}
+
+// -----
+
+func.func @blocked_depthwise_filter(%x: tensor<1x2x8x8x8xf32>, %w: tensor<16x3x3xf32>) -> tensor<1x2x4x4x8xf32> {
+  // expected-error @+1 {{or blocked [N, C / V, H, W, V] ones and a [C / V, KH, KW, V] filter}}
+  %y = ovc_cpu.depthwise_conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_blocked_depthwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<16x3x3xf32> -> tensor<1x2x4x4x8xf32>
+  return %y : tensor<1x2x4x4x8xf32>
+}
+
+// -----
+
+func.func @blocked_depthwise_spatial(%x: tensor<1x2x8x8x8xf32>, %w: tensor<2x3x3x8xf32>) -> tensor<1x2x8x8x8xf32> {
+  // expected-error @+1 {{result spatial dims [8, 8], expected [4, 4]}}
+  %y = ovc_cpu.depthwise_conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_blocked_depthwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32> -> tensor<1x2x8x8x8xf32>
+  return %y : tensor<1x2x8x8x8xf32>
+}
+
+// -----
+
+func.func @reorder_ranks(%x: tensor<1x16x8x8xf32>) -> tensor<1x16x8x8xf32> {
+  // expected-error @+1 {{needs a 4-D (NCHW) and a 5-D (blocked) side, got 'tensor<1x16x8x8xf32>' -> 'tensor<1x16x8x8xf32>'}}
+  %y = ovc_cpu.reorder %x {ukernel = "ovc_to_blocked_f32_avx2"} : tensor<1x16x8x8xf32> -> tensor<1x16x8x8xf32>
+  return %y : tensor<1x16x8x8xf32>
+}
+
+// -----
+
+func.func @reorder_shape(%x: tensor<1x2x8x8x8xf32>) -> tensor<1x16x8x4xf32> {
+  // expected-error @+1 {{blocked 'tensor<1x2x8x8x8xf32>' does not hold the activations of 'tensor<1x16x8x4xf32>'}}
+  %y = ovc_cpu.reorder %x {ukernel = "ovc_from_blocked_f32_avx2"} : tensor<1x2x8x8x8xf32> -> tensor<1x16x8x4xf32>
+  return %y : tensor<1x16x8x4xf32>
+}

@@ -28,3 +28,17 @@ func.func @winograd_roundtrip(%x: tensor<1x16x8x8xf32>, %w: tensor<1x16x16x6xf32
   %1 = ovc_cpu.winograd_conv2d %x, %w {pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x8x8xf32>, tensor<1x16x16x6xf32> -> tensor<1x6x8x8xf32>
   return
 }
+
+// Channel-blocked activations and the reorders between them and NCHW.
+// CHECK-LABEL: func @blocked_roundtrip
+// CHECK: ovc_cpu.reorder %arg0 {ukernel = "ovc_to_blocked_f32_avx2"} : tensor<1x16x8x8xf32> -> tensor<1x2x8x8x8xf32>
+// CHECK: ovc_cpu.depthwise_conv2d %{{.*}}, %arg1 {{.*}} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32> -> tensor<1x2x8x8x8xf32>
+// CHECK: ovc_cpu.conv2d %{{.*}}, %arg2 {{.*}} : tensor<1x2x8x8x8xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x1x8x8x8xf32>
+// CHECK: ovc_cpu.reorder %{{.*}} {ukernel = "ovc_from_blocked_f32_avx2"} : tensor<1x1x8x8x8xf32> -> tensor<1x8x8x8xf32>
+func.func @blocked_roundtrip(%x: tensor<1x16x8x8xf32>, %dw: tensor<2x3x3x8xf32>, %w: tensor<1x16x1x1x16xf32>) -> tensor<1x8x8x8xf32> {
+  %0 = ovc_cpu.reorder %x {ukernel = "ovc_to_blocked_f32_avx2"} : tensor<1x16x8x8xf32> -> tensor<1x2x8x8x8xf32>
+  %1 = ovc_cpu.depthwise_conv2d %0, %dw {dilations = array<i64: 1, 1>, fused_multiply_add, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32> -> tensor<1x2x8x8x8xf32>
+  %2 = ovc_cpu.conv2d %1, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x1x8x8x8xf32>
+  %3 = ovc_cpu.reorder %2 {ukernel = "ovc_from_blocked_f32_avx2"} : tensor<1x1x8x8x8xf32> -> tensor<1x8x8x8xf32>
+  return %3 : tensor<1x8x8x8xf32>
+}
