@@ -5,8 +5,9 @@
 // reference): a layer reordered to blocks, computed there and reordered
 // back must give the NCHW kernel's bits, across strides, dilations,
 // padding, row widths and tails, odd output vectors, both roundings of the
-// depthwise sums, batches and threads. The reorders are checked against
-// the layout's definition.
+// depthwise sums, batches and threads; a stem writing blocks
+// (OVC_CONV2D_BLOCKED_OUTPUT) must give the NCHW stem's bits in blocks. The
+// reorders are checked against the layout's definition.
 //
 //===----------------------------------------------------------------------===//
 
@@ -316,6 +317,122 @@ TEST(BlockedUkernel, PointwiseSameBitsOnThreads) {
     if (family.supported)
       for (const PointwiseShape &shape : kPointwiseShapes)
         checkPointwise(family, shape, 8);
+}
+
+// A stride-2 stem (few input channels) writing `outVectors` vectors of
+// output channels in blocks, against the NCHW kernel on a zero-padded copy
+// of the input (the tiles that NCHW layer takes sum in the same order).
+struct StemShape {
+  int64_t n, c, h, w, outVectors, kh, kw, pt, pl, pb, pr;
+  bool bias, hasMin, hasMax;
+};
+
+void checkStem(const Family &family, const StemShape &s, uint32_t seed) {
+  SCOPED_TRACE(family.name);
+  const int64_t v = family.vector, block = 2 * v, oc = s.outVectors * v;
+  SCOPED_TRACE(::testing::Message()
+               << "shape n" << s.n << " " << s.c << "x" << s.h << "x" << s.w
+               << " -> " << oc << " k" << s.kh << "x" << s.kw << " pads "
+               << s.pt << "," << s.pl << "," << s.pb << "," << s.pr);
+  const int64_t ph = s.h + s.pt + s.pb, pw = s.w + s.pl + s.pr;
+  const int64_t oh = (ph - s.kh) / 2 + 1, ow = (pw - s.kw) / 2 + 1;
+  ASSERT_TRUE(ovc_conv2d_writes_blocks(s.c, s.kh, s.kw, 2, 1, ow, oc, block));
+  std::mt19937 rng(seed);
+  std::vector<float> input = randomValues(s.n * s.c * s.h * s.w, rng);
+  input[input.size() / 2] = std::nanf("");
+  const int64_t taps = s.c * s.kh * s.kw, blocks = (oc + block - 1) / block;
+  std::vector<float> weights = randomValues(oc * taps, rng);
+  std::vector<float> filter(blocks * taps * block, 0.0f),
+      bias(blocks * block, 0.0f);
+  std::vector<float> biasValues = randomValues(oc, rng);
+  for (int64_t o = 0; o < oc; ++o) {
+    bias[o] = biasValues[o];
+    for (int64_t t = 0; t < taps; ++t)
+      filter[((o / block) * taps + t) * block + o % block] =
+          weights[o * taps + t];
+  }
+  std::vector<float> padded(s.n * s.c * ph * pw, 0.0f);
+  for (int64_t plane = 0; plane < s.n * s.c; ++plane)
+    for (int64_t y = 0; y < s.h; ++y)
+      for (int64_t x = 0; x < s.w; ++x)
+        padded[(plane * ph + y + s.pt) * pw + x + s.pl] =
+            input[(plane * s.h + y) * s.w + x];
+
+  std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
+  const std::pair<int, float> values[] = {{OVC_CONV2D_N, s.n},
+                                          {OVC_CONV2D_C, s.c},
+                                          {OVC_CONV2D_H, ph},
+                                          {OVC_CONV2D_W, pw},
+                                          {OVC_CONV2D_OC, oc},
+                                          {OVC_CONV2D_OH, oh},
+                                          {OVC_CONV2D_OW, ow},
+                                          {OVC_CONV2D_KH, s.kh},
+                                          {OVC_CONV2D_KW, s.kw},
+                                          {OVC_CONV2D_SH, 2},
+                                          {OVC_CONV2D_SW, 2},
+                                          {OVC_CONV2D_DH, 1},
+                                          {OVC_CONV2D_DW, 1},
+                                          {OVC_CONV2D_HAS_BIAS, s.bias},
+                                          {OVC_CONV2D_HAS_MIN, s.hasMin},
+                                          {OVC_CONV2D_MIN, -0.25f},
+                                          {OVC_CONV2D_HAS_MAX, s.hasMax},
+                                          {OVC_CONV2D_MAX, 0.5f}};
+  for (auto [index, value] : values)
+    params[index] = value;
+  std::vector<float> expected(s.n * oc * oh * ow);
+  if (ovc_conv2d_from_phase_rows(s.c, s.kh, s.kw, 2, 1, ow, oc, block)) {
+    // The NCHW stem pads itself.
+    std::vector<float> unpadded = params;
+    unpadded[OVC_CONV2D_H] = s.h;
+    unpadded[OVC_CONV2D_W] = s.w;
+    unpadded[OVC_CONV2D_PAD_TOP] = s.pt;
+    unpadded[OVC_CONV2D_PAD_LEFT] = s.pl;
+    family.conv(input.data(), filter.data(), bias.data(), filter.data(),
+                expected.data(), unpadded.data());
+  } else {
+    family.conv(padded.data(), filter.data(), bias.data(), filter.data(),
+                expected.data(), params.data());
+  }
+
+  params[OVC_CONV2D_H] = s.h;
+  params[OVC_CONV2D_W] = s.w;
+  params[OVC_CONV2D_PAD_TOP] = s.pt;
+  params[OVC_CONV2D_PAD_LEFT] = s.pl;
+  params[OVC_CONV2D_BLOCKED_OUTPUT] = 1;
+  std::vector<float> blockedOut(expected.size() + 2 * v, 12345.0f);
+  family.conv(input.data(), filter.data(), bias.data(), filter.data(),
+              blockedOut.data(), params.data());
+  for (size_t i = expected.size(); i < blockedOut.size(); ++i)
+    ASSERT_EQ(blockedOut[i], 12345.0f) << "wrote past the output";
+  expectSameBits(fromBlocked(family, blockedOut, s.n, oc, oh, ow), expected);
+}
+
+const StemShape kStemShapes[] = {
+    // n c   h   w out kh kw pt pl pb pr bias  min    max
+    // face-detection-adas's stem (3 -> 3 vectors, an odd one), narrower;
+    // whole filter blocks; one vector; 4 channels on a row of 65 pixels
+    // (partial last tiles); no padding; a 2x2 window; a batch.
+    {1, 3, 38, 70, 3, 3, 3, 1, 1, 1, 1, true, true, false},
+    {1, 3, 17, 33, 2, 3, 3, 1, 1, 1, 1, true, false, true},
+    {1, 1, 9, 20, 1, 3, 3, 1, 1, 0, 0, false, false, false},
+    {1, 4, 10, 130, 5, 3, 3, 1, 1, 1, 1, true, true, true},
+    {1, 3, 11, 29, 4, 3, 3, 0, 0, 0, 0, true, true, false},
+    {2, 2, 8, 14, 2, 2, 2, 0, 0, 0, 0, true, false, false},
+};
+
+TEST(BlockedUkernel, StemWritesBlocksBitForBit) {
+  for (const Family &family : families())
+    if (family.supported)
+      for (const StemShape &shape : kStemShapes)
+        checkStem(family, shape, 6);
+}
+
+TEST(BlockedUkernel, StemSameBitsOnThreads) {
+  ovc::test::ScopedThreadPool pool(3);
+  for (const Family &family : families())
+    if (family.supported)
+      for (const StemShape &shape : kStemShapes)
+        checkStem(family, shape, 10);
 }
 
 } // namespace

@@ -89,7 +89,8 @@ LogicalResult Conv2DOp::verify() {
   if (!in.hasStaticShape() || !filter.hasStaticShape() || !out.hasStaticShape())
     return emitOpError("needs static shapes");
   if ((in.getRank() != 4 && in.getRank() != 5) ||
-      out.getRank() != in.getRank() || filter.getRank() != 5)
+      (out.getRank() != in.getRank() && !writesBlocks()) ||
+      filter.getRank() != 5)
     return emitOpError("needs a 4-D (NCHW) or 5-D (blocked) input and result "
                        "and a 5-D packed filter");
   int64_t block = getBlock();
@@ -120,6 +121,19 @@ LogicalResult Conv2DOp::verify() {
   }
   if (failed(verifyWindowedOp(*this, filter.getShape().slice(2, 2))))
     return failure();
+  // What the phase-row stems compute (see ukernels.h).
+  if (writesBlocks()) {
+    if (out.getDimSize(4) * 2 != block)
+      return emitOpError("blocked result needs vectors of half the filter's "
+                         "block (")
+             << block / 2 << " channels), got " << out.getDimSize(4);
+    if (getResidual() ||
+        !ovc_conv2d_writes_blocks(inShape[1], filter.getDimSize(2),
+                                  filter.getDimSize(3), getStrides()[1],
+                                  getDilations()[1], outShape[3], oc, block))
+      return emitOpError("the kernel writes blocks only for stride-2 stems "
+                         "without residual (ovc_conv2d_writes_blocks)");
+  }
   if (getBias()) {
     auto bias = getBias().getType();
     if (bias.getRank() != 1 ||

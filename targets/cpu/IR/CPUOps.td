@@ -49,7 +49,9 @@ def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
     channel-blocked, `[N, C / V, H, W, V]` and `[N, OC / V, OH, OW, V]`
     with V = B / 2 (see `ovc_cpu.reorder`); that kernel computes 1x1
     layers at unit strides without padding or residual, OC a multiple of
-    V, with the same sums.
+    V, with the same sums. With `ovc_conv2d_f32_<family>`, a stem that
+    `ovc_conv2d_writes_blocks` allows (no residual) may have an NCHW input
+    and a blocked result.
 
     ```mlir
     %y = ovc_cpu.conv2d %x, %w bias %b : tensor<16xf32>
@@ -78,6 +80,11 @@ def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
     int64_t getBlock() { return getFilter().getType().getDimSize(4); }
     /// Whether input and result are channel-blocked (5-D).
     bool isBlocked() { return getInput().getType().getRank() == 5; }
+    /// Whether an NCHW input gives a channel-blocked result.
+    bool writesBlocks() {
+      return getInput().getType().getRank() == 4 &&
+             getOutput().getType().getRank() == 5;
+    }
   }];
 }
 

@@ -98,6 +98,9 @@ std::optional<Value> residual(ovc::cpu::DepthwiseConv2DOp) {
 /// Whether the kernel leaves out the taps in the padding itself (else the
 /// input is copied into a zero-filled buffer first).
 bool padsInKernel(ovc::cpu::Conv2DOp conv) {
+  // Stems writing blocks are computed from phase rows.
+  if (conv.writesBlocks())
+    return true;
   auto [kh, kw] = window(conv);
   // The packed filter is [OC / B, C, KH, KW, B].
   return ovc_conv2d_from_phase_rows(
@@ -116,6 +119,11 @@ bool fusedMultiplyAdds(ovc::cpu::WinogradConv2DOp) { return false; }
 bool fusedMultiplyAdds(ovc::cpu::DepthwiseConv2DOp conv) {
   return conv.getFusedMultiplyAdd();
 }
+
+/// Whether an NCHW input gives a blocked output (stems only).
+bool writesBlocks(ovc::cpu::Conv2DOp conv) { return conv.writesBlocks(); }
+bool writesBlocks(ovc::cpu::WinogradConv2DOp) { return false; }
+bool writesBlocks(ovc::cpu::DepthwiseConv2DOp) { return false; }
 
 template <typename ConvOp>
 struct ConvCallBufferization
@@ -196,6 +204,7 @@ struct ConvCallBufferization
       params[OVC_CONV2D_PAD_LEFT] = padsBegin[1];
     }
     params[OVC_CONV2D_FUSED_MADD] = fusedMultiplyAdds(conv) ? 1 : 0;
+    params[OVC_CONV2D_BLOCKED_OUTPUT] = writesBlocks(conv) ? 1 : 0;
     // Parameters travel as f32: exact below 2^24.
     for (int p = OVC_CONV2D_N; p <= OVC_CONV2D_DW; ++p)
       if (params[p] >= double(1 << 24))

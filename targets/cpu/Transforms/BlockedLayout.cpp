@@ -7,8 +7,9 @@
 // any stride, and the 1x1 layers between depthwise layers read a pixel's
 // channels from one line and store whole vectors without a panel copy.
 // This pass moves chains of such layers into blocks, with ovc_cpu.reorder
-// where a chain meets NCHW. The blocked kernels give the NCHW kernels' bits,
-// so the choice changes no result.
+// where a chain meets NCHW; a stem before a chain writes blocks itself
+// (a reorder of its output cost a third of the stem's time). The blocked
+// kernels give the NCHW kernels' bits, so the choice changes no result.
 //
 //===----------------------------------------------------------------------===//
 
@@ -143,11 +144,20 @@ struct BlockedLayoutPass
         order.push_back(op);
 
     DenseMap<Value, Value> blockedValues;
+    SmallVector<Operation *> replacedStems;
     OpBuilder builder(&getContext());
-    // `value` (NCHW) in blocks: the blocked layer's result, or a reorder.
+    // `value` (NCHW) in blocks: the blocked layer's result, a stem's that
+    // writes it in blocks, or a reorder.
     auto blocked = [&](Value value, Operation *consumer) {
       if (Value existing = blockedValues.lookup(value))
         return existing;
+      if (auto stem = value.getDefiningOp<Conv2DOp>();
+          stem && writesBlocks(stem)) {
+        Value result = blockedStem(builder, stem, chosen);
+        blockedValues[value] = result;
+        replacedStems.push_back(stem);
+        return result;
+      }
       builder.setInsertionPointAfterValue(value);
       Value reorder =
           builder.create<ReorderOp>(reorderName(consumer, "/to_blocked"),
@@ -192,13 +202,57 @@ struct BlockedLayoutPass
         });
       }
     }
-    // Now used only by each other (and their NCHW filters by them).
+    // Now used only by each other (and their NCHW filters by them), the
+    // replaced stems only by them.
     for (Operation *op : llvm::reverse(order)) {
       Operation *filter = op->getOperand(1).getDefiningOp();
       op->erase();
       if (filter && filter->use_empty())
         filter->erase();
     }
+    for (Operation *stem : replacedStems)
+      stem->erase();
+  }
+
+  /// Whether `conv`, an NCHW layer of this family, can write its result in
+  /// blocks (a stem computed from phase rows).
+  bool writesBlocks(Conv2DOp conv) {
+    auto in = conv.getInput().getType();
+    auto filter = conv.getFilter().getType();
+    auto out = conv.getOutput().getType();
+    return in.getRank() == 4 && out.getRank() == 4 &&
+           conv.getUkernel() == "ovc_conv2d_f32_" + family &&
+           conv.getBlock() == 2 * vector && !conv.getResidual() &&
+           ovc_conv2d_writes_blocks(in.getDimSize(1), filter.getDimSize(2),
+                                    filter.getDimSize(3), conv.getStrides()[1],
+                                    conv.getDilations()[1], out.getDimSize(3),
+                                    out.getDimSize(1), conv.getBlock());
+  }
+
+  /// A copy of `stem` that gives its result in blocks; its readers outside
+  /// `chosen` read a reorder back. Returns the blocked result.
+  Value blockedStem(OpBuilder &builder, Conv2DOp stem,
+                    const llvm::SetVector<Operation *> &chosen) {
+    builder.setInsertionPoint(stem);
+    Value result = stem.getOutput();
+    Value blockedResult = builder.create<Conv2DOp>(
+        stem.getLoc(), blockedType(result.getType(), vector), stem.getInput(),
+        stem.getFilter(), stem.getBias(), /*residual=*/Value(),
+        stem.getStrides(), stem.getDilations(), stem.getPadsBegin(),
+        stem.getPadsEnd(), stem.getMinAttr(), stem.getMaxAttr(),
+        stem.getUkernel());
+    // Readers outside the chain read NCHW; those in it take the blocked
+    // result as they are rewritten, and are erased with the stem.
+    auto outside = [&](OpOperand &use) {
+      return !chosen.contains(use.getOwner());
+    };
+    if (llvm::any_of(result.getUses(), outside)) {
+      Value nchw = builder.create<ReorderOp>(reorderName(stem, "/from_blocked"),
+                                             result.getType(), blockedResult,
+                                             "ovc_from_blocked_f32_" + family);
+      result.replaceUsesWithIf(nchw, outside);
+    }
+    return blockedResult;
   }
 
   /// The location of a reorder next to `layer`: a name of its own, so that

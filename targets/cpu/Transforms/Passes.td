@@ -183,8 +183,10 @@ def BlockedLayout : Pass<"ovc-cpu-blocked-layout", "::mlir::ModuleOp"> {
     `ovc_blocked_*` kernel, and `ovc_cpu.reorder` converts where a chain
     meets NCHW (its input, and each value that a layer outside the chain
     reads). Depthwise filters are repacked to `[C / V, KH, KW, V]`; 1x1
-    filters keep their packing. The blocked kernels give the NCHW kernels'
-    bits.
+    filters keep their packing. Where a chain's input comes from a stem
+    that the kernel computes from phase rows (`ovc_conv2d_writes_blocks`),
+    the stem writes it in blocks instead of a reorder reading it back. The
+    blocked kernels give the NCHW kernels' bits.
 
     A chain is moved when it holds a depthwise layer and at least one other
     layer: blocks save a depthwise layer's masked and deinterleaved taps,

@@ -66,6 +66,9 @@ enum ovc_conv2d_param {
   /* Depthwise: whether each tap's product and sum round once (a fused
    * multiply-add, on the families that have one), else twice. */
   OVC_CONV2D_FUSED_MADD,
+  /* Convolution: whether the output is channel-blocked, [N, OC / V, OH,
+   * OW, V] (see ovc_conv2d_writes_blocks). */
+  OVC_CONV2D_BLOCKED_OUTPUT,
   OVC_CONV2D_NUM_PARAMS
 };
 
@@ -328,19 +331,40 @@ static inline long long ovc_conv2d_phase_row_floats(long long kw,
   return (ow + tile - 1) / tile * tile + (reach + vector - 1) / vector * vector;
 }
 
+/* Whether a stride-2 stem's C * KH padded rows of two phases fit the
+ * phase-row buffer. */
+static inline int ovc_conv2d_phase_rows_fit(long long c, long long kh,
+                                            long long kw, long long sw,
+                                            long long dw, long long ow) {
+  if (sw != 2 || dw != 1 || c < 1 || c > OVC_CONV2D_PHASE_MAX_CHANNELS ||
+      kh < 1 || kw < 1 || kh * kw > OVC_CONV2D_PHASE_MAX_TAPS || ow < 1)
+    return 0;
+  return c * kh * 2 * ovc_conv2d_phase_row_floats(kw, ow) <=
+         OVC_CONV2D_PHASE_ROW_FLOATS;
+}
+
 /* Whether ovc_conv2d_f32_<family>, with filter blocks of `block` output
- * channels, computes a layer from phase rows: its C * KH padded rows of two
- * phases fit the buffer. */
+ * channels, computes a layer from phase rows. */
 static inline int ovc_conv2d_from_phase_rows(long long c, long long kh,
                                              long long kw, long long sw,
                                              long long dw, long long ow,
                                              long long oc, long long block) {
-  if (sw != 2 || dw != 1 || c < 1 || c > OVC_CONV2D_PHASE_MAX_CHANNELS ||
-      kh < 1 || kw < 1 || kh * kw > OVC_CONV2D_PHASE_MAX_TAPS || ow < 1 ||
-      block < 1 || oc % block == 0)
-    return 0;
-  return c * kh * 2 * ovc_conv2d_phase_row_floats(kw, ow) <=
-         OVC_CONV2D_PHASE_ROW_FLOATS;
+  return block >= 1 && oc % block != 0 &&
+         ovc_conv2d_phase_rows_fit(c, kh, kw, sw, dw, ow);
+}
+
+/* Whether ovc_conv2d_f32_<family> (filter blocks of `block` output
+ * channels) writes a layer's output in channel blocks of V = block / 2
+ * (BLOCKED_OUTPUT): a stem whose phase rows fit, whole filter blocks
+ * included, with OC a multiple of V and no residual. Its tiles are then a
+ * few pixels x V output channels from phase rows, stored as whole vectors,
+ * with the sums of the NCHW tiles. */
+static inline int ovc_conv2d_writes_blocks(long long c, long long kh,
+                                           long long kw, long long sw,
+                                           long long dw, long long ow,
+                                           long long oc, long long block) {
+  return block >= 2 && oc % (block / 2) == 0 &&
+         ovc_conv2d_phase_rows_fit(c, kh, kw, sw, dw, ow);
 }
 
 /* The depthwise kernels' row path keeps the input rows under a window in a

@@ -68,3 +68,13 @@ func.func @blocked_chain(%x: tensor<1x16x16x16xf32>, %dw: tensor<2x3x3x8xf32>, %
   %3 = ovc_cpu.reorder %2 {ukernel = "ovc_from_blocked_f32_avx2"} : tensor<1x3x8x8x8xf32> -> tensor<1x24x8x8xf32>
   return %3 : tensor<1x24x8x8xf32>
 }
+
+// A stem writing blocks pads its input itself (phase rows): no padded copy.
+// CHECK-LABEL: func @stem_writes_blocks
+// CHECK-NOT: linalg.fill
+// CHECK: memref.alloc() {{.*}}: memref<1x3x4x8x8xf32>
+// CHECK: call @ovc_conv2d_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) :
+func.func @stem_writes_blocks(%x: tensor<1x3x8x16xf32>, %w: tensor<2x3x3x3x16xf32>) -> tensor<1x3x4x8x8xf32> {
+  %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x16xf32>, tensor<2x3x3x3x16xf32> -> tensor<1x3x4x8x8xf32>
+  return %0 : tensor<1x3x4x8x8xf32>
+}

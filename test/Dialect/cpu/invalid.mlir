@@ -149,3 +149,11 @@ func.func @reorder_shape(%x: tensor<1x2x8x8x8xf32>) -> tensor<1x16x8x4xf32> {
   %y = ovc_cpu.reorder %x {ukernel = "ovc_from_blocked_f32_avx2"} : tensor<1x2x8x8x8xf32> -> tensor<1x16x8x4xf32>
   return %y : tensor<1x16x8x4xf32>
 }
+
+// -----
+
+func.func @stem_writes_blocks_stride(%x: tensor<1x3x8x8xf32>, %w: tensor<1x3x3x3x16xf32>) -> tensor<1x2x8x8x8xf32> {
+  // expected-error @+1 {{the kernel writes blocks only for stride-2 stems without residual (ovc_conv2d_writes_blocks)}}
+  %y = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32> -> tensor<1x2x8x8x8xf32>
+  return %y : tensor<1x2x8x8x8xf32>
+}

@@ -106,3 +106,28 @@ func.func @sse_chain(%x: tensor<1x12x4x4xf32>, %w: tensor<1x12x1x1x8xf32>) -> te
   %1 = ovc_cpu.conv2d %0, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_sse41"} : tensor<1x12x4x4xf32>, tensor<1x12x1x1x8xf32> -> tensor<1x8x4x4xf32>
   return %1 : tensor<1x8x4x4xf32>
 }
+
+// -----
+
+// A stem that the kernel computes from phase rows writes the chain's input
+// in blocks itself (no reorder in); its other reader reads a reorder back.
+// A stride-1 3x3 layer does not.
+// CHECK-LABEL: func @stem
+// CHECK-NOT: ovc_to_blocked
+// CHECK: %[[STEM:.*]] = ovc_cpu.conv2d %arg0, {{.*}} ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x16x32xf32>, tensor<2x3x3x3x16xf32> -> tensor<1x3x8x16x8xf32>
+// CHECK: %[[BACK:.*]] = ovc_cpu.reorder %[[STEM]] {ukernel = "ovc_from_blocked_f32_avx2"} : tensor<1x3x8x16x8xf32> -> tensor<1x24x8x16xf32>
+// CHECK: ovc_cpu.depthwise_conv2d %[[STEM]], {{.*}} ukernel = "ovc_blocked_depthwise_conv2d_f32_avx2"
+// CHECK: ov.relu %[[BACK]]
+// CHECK: ovc_to_blocked_f32_avx2
+// CHECK-SAME: tensor<1x24x16x32xf32>
+func.func @stem(%x: tensor<1x3x16x32xf32>, %ws: tensor<2x3x3x3x16xf32>, %w: tensor<2x24x1x1x16xf32>) -> (tensor<1x24x8x16xf32>, tensor<1x24x8x16xf32>, tensor<1x24x16x32xf32>) {
+  %dwf = ov.constant dense<0.25> : tensor<24x3x3xf32>
+  %0 = ovc_cpu.conv2d %x, %ws {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x16x32xf32>, tensor<2x3x3x3x16xf32> -> tensor<1x24x8x16xf32>
+  %1 = ovc_cpu.depthwise_conv2d %0, %dwf {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x24x8x16xf32>, tensor<24x3x3xf32> -> tensor<1x24x8x16xf32>
+  %2 = ovc_cpu.conv2d %1, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x24x8x16xf32>, tensor<2x24x1x1x16xf32> -> tensor<1x24x8x16xf32>
+  %3 = ov.relu %0 : (tensor<1x24x8x16xf32>) -> tensor<1x24x8x16xf32>
+  %4 = ovc_cpu.conv2d %x, %ws {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x16x32xf32>, tensor<2x3x3x3x16xf32> -> tensor<1x24x16x32xf32>
+  %5 = ovc_cpu.depthwise_conv2d %4, %dwf {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x24x16x32xf32>, tensor<24x3x3xf32> -> tensor<1x24x16x32xf32>
+  %6 = ovc_cpu.conv2d %5, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x24x16x32xf32>, tensor<2x24x1x1x16xf32> -> tensor<1x24x16x32xf32>
+  return %2, %3, %6 : tensor<1x24x8x16xf32>, tensor<1x24x8x16xf32>, tensor<1x24x16x32xf32>
+}
