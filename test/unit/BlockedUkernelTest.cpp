@@ -25,6 +25,8 @@ namespace {
 
 using LayerKernel = void (*)(const float *, const float *, const float *,
                              float *, const float *);
+// ovc_conv2d_f32_* and ovc_blocked_pointwise_conv2d_f32_*: input, filter,
+// bias, residual, output, params.
 using ConvKernel = void (*)(const float *, const float *, const float *,
                             const float *, float *, const float *);
 using ReorderKernel = void (*)(const float *, float *, const float *);
@@ -34,7 +36,8 @@ struct Family {
   int64_t vector; // V: floats per vector, channels per block
   ConvKernel conv;
   LayerKernel depthwise;
-  LayerKernel blockedDepthwise, blockedPointwise;
+  LayerKernel blockedDepthwise;
+  ConvKernel blockedPointwise;
   ReorderKernel toBlocked, fromBlocked;
   bool supported;
 };
@@ -72,6 +75,31 @@ std::vector<float> reorderParams(int64_t n, int64_t c, int64_t h, int64_t w) {
   params[OVC_CONV2D_H] = h;
   params[OVC_CONV2D_W] = w;
   return params;
+}
+
+// A layer's sizes in the kernels' parameter array (ukernels.h).
+void setLayer(std::vector<float> &params, int64_t n, int64_t c, int64_t h,
+              int64_t w, int64_t oc, int64_t oh, int64_t ow, int64_t kh,
+              int64_t kw, int64_t sh, int64_t sw, int64_t dh, int64_t dw) {
+  const int64_t sizes[][2] = {
+      {OVC_CONV2D_N, n},   {OVC_CONV2D_C, c},   {OVC_CONV2D_H, h},
+      {OVC_CONV2D_W, w},   {OVC_CONV2D_OC, oc}, {OVC_CONV2D_OH, oh},
+      {OVC_CONV2D_OW, ow}, {OVC_CONV2D_KH, kh}, {OVC_CONV2D_KW, kw},
+      {OVC_CONV2D_SH, sh}, {OVC_CONV2D_SW, sw}, {OVC_CONV2D_DH, dh},
+      {OVC_CONV2D_DW, dw}};
+  for (auto [index, size] : sizes)
+    params[index] = size;
+}
+
+// The epilogue every test uses: the bias, and the clamp to [-0.25, 0.5]
+// where asked.
+void setEpilogue(std::vector<float> &params, bool bias, bool hasMin,
+                 bool hasMax) {
+  params[OVC_CONV2D_HAS_BIAS] = bias;
+  params[OVC_CONV2D_HAS_MIN] = hasMin;
+  params[OVC_CONV2D_MIN] = -0.25f;
+  params[OVC_CONV2D_HAS_MAX] = hasMax;
+  params[OVC_CONV2D_MAX] = 0.5f;
 }
 
 // `nchw` in blocks of the family's V channels, checked against the
@@ -152,29 +180,12 @@ void checkDepthwise(const Family &family, const DepthwiseShape &s,
       blockedFilter[((ch / v) * taps + t) * v + ch % v] = filter[ch * taps + t];
 
   std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
-  const std::pair<int, float> values[] = {{OVC_CONV2D_N, s.n},
-                                          {OVC_CONV2D_C, c},
-                                          {OVC_CONV2D_H, s.h},
-                                          {OVC_CONV2D_W, s.w},
-                                          {OVC_CONV2D_OC, c},
-                                          {OVC_CONV2D_OH, oh},
-                                          {OVC_CONV2D_OW, ow},
-                                          {OVC_CONV2D_KH, s.kh},
-                                          {OVC_CONV2D_KW, s.kw},
-                                          {OVC_CONV2D_SH, s.sh},
-                                          {OVC_CONV2D_SW, s.sw},
-                                          {OVC_CONV2D_DH, s.dh},
-                                          {OVC_CONV2D_DW, s.dw},
-                                          {OVC_CONV2D_HAS_BIAS, s.bias},
-                                          {OVC_CONV2D_HAS_MIN, s.hasMin},
-                                          {OVC_CONV2D_MIN, -0.25f},
-                                          {OVC_CONV2D_HAS_MAX, s.hasMax},
-                                          {OVC_CONV2D_MAX, 0.5f},
-                                          {OVC_CONV2D_PAD_TOP, s.pt},
-                                          {OVC_CONV2D_PAD_LEFT, s.pl},
-                                          {OVC_CONV2D_FUSED_MADD, fused}};
-  for (auto [index, value] : values)
-    params[index] = value;
+  setLayer(params, s.n, c, s.h, s.w, c, oh, ow, s.kh, s.kw, s.sh, s.sw, s.dh,
+           s.dw);
+  setEpilogue(params, s.bias, s.hasMin, s.hasMax);
+  params[OVC_CONV2D_PAD_TOP] = s.pt;
+  params[OVC_CONV2D_PAD_LEFT] = s.pl;
+  params[OVC_CONV2D_FUSED_MADD] = fused;
 
   std::vector<float> expected(s.n * c * oh * ow);
   family.depthwise(input.data(), filter.data(), bias.data(), expected.data(),
@@ -233,6 +244,7 @@ TEST(BlockedUkernel, DepthwiseSameBitsOnThreads) {
 struct PointwiseShape {
   int64_t n, inBlocks, outVectors, h, w;
   bool bias, hasMin, hasMax;
+  bool residual = false; // a skip connection added before the clamp
 };
 
 void checkPointwise(const Family &family, const PointwiseShape &s,
@@ -240,12 +252,14 @@ void checkPointwise(const Family &family, const PointwiseShape &s,
   SCOPED_TRACE(family.name);
   const int64_t v = family.vector, block = 2 * v;
   const int64_t c = s.inBlocks * v, oc = s.outVectors * v;
-  SCOPED_TRACE(::testing::Message() << "shape n" << s.n << " " << c << "x"
-                                    << s.h << "x" << s.w << " -> " << oc);
+  SCOPED_TRACE(::testing::Message()
+               << "shape n" << s.n << " " << c << "x" << s.h << "x" << s.w
+               << " -> " << oc << (s.residual ? " residual" : ""));
   std::mt19937 rng(seed);
   std::vector<float> input = randomValues(s.n * c * s.h * s.w, rng);
   std::vector<float> weights = randomValues(oc * c, rng);
   input[input.size() / 3] = std::nanf("");
+  std::vector<float> residual = randomValues(s.n * oc * s.h * s.w, rng);
   // Packed as ovc-cpu-conv-ukernels packs it: [OC / B, C, 1, 1, B] with
   // zeros past OC, and the bias in whole blocks.
   const int64_t blocks = (oc + block - 1) / block;
@@ -260,34 +274,20 @@ void checkPointwise(const Family &family, const PointwiseShape &s,
   // The plane as one long row, as ovc passes a 1x1 layer over whole rows.
   const int64_t plane = s.h * s.w;
   std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
-  const std::pair<int, float> values[] = {{OVC_CONV2D_N, s.n},
-                                          {OVC_CONV2D_C, c},
-                                          {OVC_CONV2D_H, 1},
-                                          {OVC_CONV2D_W, plane},
-                                          {OVC_CONV2D_OC, oc},
-                                          {OVC_CONV2D_OH, 1},
-                                          {OVC_CONV2D_OW, plane},
-                                          {OVC_CONV2D_KH, 1},
-                                          {OVC_CONV2D_KW, 1},
-                                          {OVC_CONV2D_SH, 1},
-                                          {OVC_CONV2D_SW, 1},
-                                          {OVC_CONV2D_DH, 1},
-                                          {OVC_CONV2D_DW, 1},
-                                          {OVC_CONV2D_HAS_BIAS, s.bias},
-                                          {OVC_CONV2D_HAS_MIN, s.hasMin},
-                                          {OVC_CONV2D_MIN, -0.25f},
-                                          {OVC_CONV2D_HAS_MAX, s.hasMax},
-                                          {OVC_CONV2D_MAX, 0.5f}};
-  for (auto [index, value] : values)
-    params[index] = value;
+  setLayer(params, s.n, c, 1, plane, oc, 1, plane, 1, 1, 1, 1, 1, 1);
+  setEpilogue(params, s.bias, s.hasMin, s.hasMax);
+  params[OVC_CONV2D_HAS_RESIDUAL] = s.residual;
 
   std::vector<float> expected(s.n * oc * plane);
-  family.conv(input.data(), filter.data(), bias.data(), filter.data(),
+  family.conv(input.data(), filter.data(), bias.data(), residual.data(),
               expected.data(), params.data());
   std::vector<float> blockedIn = toBlocked(family, input, s.n, c, s.h, s.w);
+  std::vector<float> blockedResidual =
+      toBlocked(family, residual, s.n, oc, s.h, s.w);
   std::vector<float> blockedOut(expected.size() + 2 * v, 12345.0f);
   family.blockedPointwise(blockedIn.data(), filter.data(), bias.data(),
-                          blockedOut.data(), params.data());
+                          blockedResidual.data(), blockedOut.data(),
+                          params.data());
   for (size_t i = expected.size(); i < blockedOut.size(); ++i)
     ASSERT_EQ(blockedOut[i], 12345.0f) << "wrote past the output";
   expectSameBits(fromBlocked(family, blockedOut, s.n, oc, s.h, s.w), expected);
@@ -298,10 +298,16 @@ const PointwiseShape kPointwiseShapes[] = {
     // Whole filter blocks, an odd last output vector (tiles of twice the
     // pixels), one output vector only, planes with a partial last tile
     // and runs of several tiles, a batch.
-    {1, 3, 4, 12, 28, true, true, false},   {1, 3, 7, 24, 42, true, true, true},
-    {1, 1, 1, 5, 7, false, false, false},   {2, 2, 3, 3, 11, true, false, true},
-    {1, 16, 2, 48, 84, true, true, false},  {1, 1, 5, 1, 1, true, false, false},
+    {1, 3, 4, 12, 28, true, true, false},
+    {1, 3, 7, 24, 42, true, true, true},
+    {1, 1, 1, 5, 7, false, false, false},
+    {2, 2, 3, 3, 11, true, false, true},
+    {1, 16, 2, 48, 84, true, true, false},
+    {1, 1, 5, 1, 1, true, false, false},
     {1, 3, 7, 192, 336, true, true, false},
+    // Residuals (skip connections), in blocks as the output.
+    {1, 2, 3, 6, 10, true, true, false, true},
+    {2, 3, 4, 5, 5, false, false, true, true},
 };
 
 TEST(BlockedUkernel, PointwiseMatchesNchwKernelBitForBit) {
@@ -359,26 +365,8 @@ void checkStem(const Family &family, const StemShape &s, uint32_t seed) {
             input[(plane * s.h + y) * s.w + x];
 
   std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
-  const std::pair<int, float> values[] = {{OVC_CONV2D_N, s.n},
-                                          {OVC_CONV2D_C, s.c},
-                                          {OVC_CONV2D_H, ph},
-                                          {OVC_CONV2D_W, pw},
-                                          {OVC_CONV2D_OC, oc},
-                                          {OVC_CONV2D_OH, oh},
-                                          {OVC_CONV2D_OW, ow},
-                                          {OVC_CONV2D_KH, s.kh},
-                                          {OVC_CONV2D_KW, s.kw},
-                                          {OVC_CONV2D_SH, 2},
-                                          {OVC_CONV2D_SW, 2},
-                                          {OVC_CONV2D_DH, 1},
-                                          {OVC_CONV2D_DW, 1},
-                                          {OVC_CONV2D_HAS_BIAS, s.bias},
-                                          {OVC_CONV2D_HAS_MIN, s.hasMin},
-                                          {OVC_CONV2D_MIN, -0.25f},
-                                          {OVC_CONV2D_HAS_MAX, s.hasMax},
-                                          {OVC_CONV2D_MAX, 0.5f}};
-  for (auto [index, value] : values)
-    params[index] = value;
+  setLayer(params, s.n, s.c, ph, pw, oc, oh, ow, s.kh, s.kw, 2, 2, 1, 1);
+  setEpilogue(params, s.bias, s.hasMin, s.hasMax);
   std::vector<float> expected(s.n * oc * oh * ow);
   if (ovc_conv2d_from_phase_rows(s.c, s.kh, s.kw, 2, 1, ow, oc, block)) {
     // The NCHW stem pads itself.

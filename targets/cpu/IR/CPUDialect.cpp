@@ -115,9 +115,9 @@ LogicalResult Conv2DOp::verify() {
              << block / 2 << " channels), got " << in.getDimSize(4);
     if (filter.getDimSize(2) != 1 || filter.getDimSize(3) != 1 ||
         !unit(getStrides(), 1) || !unit(getPadsBegin(), 0) ||
-        !unit(getPadsEnd(), 0) || getResidual())
+        !unit(getPadsEnd(), 0))
       return emitOpError("blocked activations need a 1x1 window at unit "
-                         "strides without padding or residual");
+                         "strides without padding");
   }
   if (failed(verifyWindowedOp(*this, filter.getShape().slice(2, 2))))
     return failure();

@@ -47,9 +47,9 @@ def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
 
     With `ovc_blocked_pointwise_conv2d_f32_<family>`, input and result are
     channel-blocked, `[N, C / V, H, W, V]` and `[N, OC / V, OH, OW, V]`
-    with V = B / 2 (see `ovc_cpu.reorder`); that kernel computes 1x1
-    layers at unit strides without padding or residual, OC a multiple of
-    V, with the same sums. With `ovc_conv2d_f32_<family>`, a stem that
+    with V = B / 2 (see `ovc_cpu.reorder`), and so is the residual; that
+    kernel computes 1x1 layers at unit strides without padding, OC a
+    multiple of V, with the same sums. With `ovc_conv2d_f32_<family>`, a stem that
     `ovc_conv2d_writes_blocks` allows (no residual) may have an NCHW input
     and a blocked result.
 

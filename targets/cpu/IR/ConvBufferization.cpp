@@ -81,11 +81,9 @@ std::pair<int64_t, int64_t> window(ovc::cpu::DepthwiseConv2DOp conv) {
   return {type.getDimSize(1), type.getDimSize(2)};
 }
 
-/// The residual the convolution kernel adds (the depthwise and blocked
-/// kernels take none: their calls have no residual argument).
+/// The residual the convolution kernel adds (the depthwise kernel takes
+/// none: its call has no residual argument).
 std::optional<Value> residual(ovc::cpu::Conv2DOp conv) {
-  if (conv.isBlocked())
-    return std::nullopt;
   return conv.getResidual();
 }
 std::optional<Value> residual(ovc::cpu::WinogradConv2DOp conv) {

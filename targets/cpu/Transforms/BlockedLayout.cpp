@@ -75,9 +75,9 @@ struct BlockedLayoutPass
              dw.getInput().getType().getDimSize(1) % vector == 0 &&
              matchPattern(dw.getFilter(), m_Constant());
     auto conv = dyn_cast<Conv2DOp>(op);
-    if (!conv || conv.isBlocked() ||
+    if (!conv || conv.isBlocked() || conv.writesBlocks() ||
         conv.getUkernel() != "ovc_conv2d_f32_" + family ||
-        conv.getBlock() != 2 * vector || conv.getResidual())
+        conv.getBlock() != 2 * vector)
       return false;
     auto filter = conv.getFilter().getType();
     return filter.getDimSize(2) == 1 && filter.getDimSize(3) == 1 &&
@@ -119,9 +119,12 @@ struct BlockedLayoutPass
         return;
       layers.push_back(op);
       chains.insert(op);
-      Operation *producer = op->getOperand(0).getDefiningOp();
-      if (producer && chains.findValue(producer) != chains.end())
-        chains.unionSets(producer, op);
+      // The input, and a 1x1 layer's residual.
+      for (Value operand : {op->getOperand(0), residualOf(op)}) {
+        Operation *producer = operand ? operand.getDefiningOp() : nullptr;
+        if (producer && chains.findValue(producer) != chains.end())
+          chains.unionSets(producer, op);
+      }
     });
     // A chain pays where it holds a depthwise layer, whose taps gain most
     // from blocks, and another layer: a lone layer's gain is about what
@@ -169,6 +172,9 @@ struct BlockedLayoutPass
 
     for (Operation *op : order) {
       Value input = blocked(op->getOperand(0), op);
+      Value residual = residualOf(op);
+      if (residual)
+        residual = blocked(residual, op);
       builder.setInsertionPoint(op);
       Value result = op->getResult(0);
       RankedTensorType type = blockedType(result.getType(), vector);
@@ -184,7 +190,7 @@ struct BlockedLayoutPass
         auto conv = cast<Conv2DOp>(op);
         replacement = builder.create<Conv2DOp>(
             op->getLoc(), type, input, conv.getFilter(), conv.getBias(),
-            /*residual=*/Value(), conv.getStrides(), conv.getDilations(),
+            residual, conv.getStrides(), conv.getDilations(),
             conv.getPadsBegin(), conv.getPadsEnd(), conv.getMinAttr(),
             conv.getMaxAttr(), "ovc_blocked_pointwise_conv2d_f32_" + family);
       }
@@ -212,6 +218,12 @@ struct BlockedLayoutPass
     }
     for (Operation *stem : replacedStems)
       stem->erase();
+  }
+
+  /// The residual a 1x1 layer adds, if any.
+  static Value residualOf(Operation *op) {
+    auto conv = dyn_cast<Conv2DOp>(op);
+    return conv ? conv.getResidual() : Value();
   }
 
   /// Whether `conv`, an NCHW layer of this family, can write its result in

@@ -177,13 +177,14 @@ def BlockedLayout : Pass<"ovc-cpu-blocked-layout", "::mlir::ModuleOp"> {
   let summary = "Run chains of depthwise and 1x1 layers on channel-blocked activations";
   let description = [{
     Moves chains of `ovc_cpu.depthwise_conv2d` and 1x1 `ovc_cpu.conv2d`
-    layers (unit strides, no padding or residual) of the family's kernels,
+    layers (unit strides, no padding) of the family's kernels, joined by
+    their inputs and the 1x1 layers' residuals,
     whose channels are multiples of the family's vector length V, into
     channel blocks `[N, C / V, H, W, V]`: each is computed by the family's
     `ovc_blocked_*` kernel, and `ovc_cpu.reorder` converts where a chain
-    meets NCHW (its input, and each value that a layer outside the chain
-    reads). Depthwise filters are repacked to `[C / V, KH, KW, V]`; 1x1
-    filters keep their packing. Where a chain's input comes from a stem
+    meets NCHW (its inputs and residuals, and each value that a layer
+    outside the chain reads). Depthwise filters are repacked to
+    `[C / V, KH, KW, V]`; 1x1 filters keep their packing. Where a chain's input comes from a stem
     that the kernel computes from phase rows (`ovc_conv2d_writes_blocks`),
     the stem writes it in blocks instead of a reorder reading it back. The
     blocked kernels give the NCHW kernels' bits.

@@ -429,10 +429,11 @@ static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
  *                                           params)
  *   filter [C / V, KH, KW, V], bias [C]; the sums of
  *   ovc_depthwise_conv2d_f32_<family>, FUSED_MADD included.
- * ovc_blocked_pointwise_conv2d_f32_<family>(input, filter, bias, output,
- *                                           params)
+ * ovc_blocked_pointwise_conv2d_f32_<family>(input, filter, bias, residual,
+ *                                           output, params)
  *   a 1x1 layer at unit strides without padding, OC a multiple of V;
- *   filter and bias packed as for ovc_conv2d_f32_<family>; the sums of
+ *   filter and bias packed as for ovc_conv2d_f32_<family>, the residual
+ *   (HAS_RESIDUAL) blocked as the output; the sums of
  *   ovc_conv2d_f32_<family>.
  * ovc_to_blocked_f32_<family>(input, output, params),
  * ovc_from_blocked_f32_<family>(input, output, params)
@@ -443,7 +444,7 @@ static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
       float *output, const float *params);                                     \
   void ovc_blocked_pointwise_conv2d_f32_##family(                              \
       const float *input, const float *filter, const float *bias,              \
-      float *output, const float *params);                                     \
+      const float *residual, float *output, const float *params);              \
   void ovc_to_blocked_f32_##family(const float *input, float *output,          \
                                    const float *params);                       \
   void ovc_from_blocked_f32_##family(const float *input, float *output,        \

@@ -52,13 +52,13 @@ func.func @winograd(%x: tensor<1x16x14x14xf32>, %w: tensor<2x16x16x6xf32>, %r: t
   return %0 : tensor<1x12x14x14xf32>
 }
 
-// A blocked chain: each op one call, the 1x1 kernel without a residual
-// pointer, the depthwise kernel without a padded copy.
+// A blocked chain: each op one call, the depthwise kernel without a padded
+// copy.
 // CHECK-LABEL: func @blocked_chain
 // CHECK-NOT: linalg.fill
 // CHECK: call @ovc_to_blocked_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}) :
 // CHECK: call @ovc_blocked_depthwise_conv2d_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) :
-// CHECK: call @ovc_blocked_pointwise_conv2d_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) :
+// CHECK: call @ovc_blocked_pointwise_conv2d_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) :
 // CHECK: memref.alloc() : memref<1x24x8x8xf32>
 // CHECK: call @ovc_from_blocked_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}) :
 func.func @blocked_chain(%x: tensor<1x16x16x16xf32>, %dw: tensor<2x3x3x8xf32>, %w: tensor<2x16x1x1x16xf32>) -> tensor<1x24x8x8xf32> {

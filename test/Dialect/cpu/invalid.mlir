@@ -89,7 +89,7 @@ func.func @winograd_bias(%x: tensor<1x16x8x8xf32>, %w: tensor<1x16x16x6xf32>, %b
 // -----
 
 func.func @blocked_conv_window(%x: tensor<1x2x8x8x8xf32>, %w: tensor<1x16x3x3x16xf32>) -> tensor<1x2x6x6x8xf32> {
-  // expected-error @+1 {{blocked activations need a 1x1 window at unit strides without padding or residual}}
+  // expected-error @+1 {{blocked activations need a 1x1 window at unit strides without padding}}
   %y = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<1x16x3x3x16xf32> -> tensor<1x2x6x6x8xf32>
   return %y : tensor<1x2x6x6x8xf32>
 }

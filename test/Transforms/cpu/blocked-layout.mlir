@@ -60,10 +60,10 @@ func.func @fan_out(%x: tensor<1x16x4x4xf32>, %w: tensor<1x16x1x1x16xf32>) -> (te
 // -----
 
 // Not moved: a lone depthwise layer (its two reorders would cost what it
-// gains), 1x1 layers without a depthwise one, channels that are not a
-// multiple of 8, a 1x1 layer with a residual or a padded one (the blocked
-// kernel takes neither), the avx512 family's layers under avx2, a
-// depthwise filter that is not a constant.
+// gains), 1x1 layers without a depthwise one (with a residual or not),
+// channels that are not a multiple of 8, a padded 1x1 layer (the blocked
+// kernel takes none), the avx512 family's layers under avx2, a depthwise
+// filter that is not a constant.
 // CHECK-LABEL: func @stays_nchw
 // CHECK-NOT: ovc_cpu.reorder
 // CHECK-NOT: ovc_blocked
@@ -77,8 +77,7 @@ func.func @stays_nchw(%x: tensor<1x16x4x4xf32>, %x12: tensor<1x12x4x4xf32>, %dwv
   %2 = ovc_cpu.conv2d %1, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x16x4x4xf32>
   %3 = ovc_cpu.depthwise_conv2d %x12, %dwf12 {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x12x4x4xf32>, tensor<12x3x3xf32> -> tensor<1x12x4x4xf32>
   %4 = ovc_cpu.conv2d %3, %w12 {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x12x4x4xf32>, tensor<1x12x1x1x16xf32> -> tensor<1x16x4x4xf32>
-  %5 = ovc_cpu.depthwise_conv2d %x, %dwf {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<16x3x3xf32> -> tensor<1x16x4x4xf32>
-  %6 = ovc_cpu.conv2d %5, %w residual %5 : tensor<1x16x4x4xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x16x4x4xf32>
+  %6 = ovc_cpu.conv2d %x, %w residual %x : tensor<1x16x4x4xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x16x4x4xf32>
   %7 = ovc_cpu.depthwise_conv2d %x, %dwf {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<16x3x3xf32> -> tensor<1x16x4x4xf32>
   %8 = ovc_cpu.conv2d %7, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x16x6x6xf32>
   %9 = ovc_cpu.depthwise_conv2d %x, %dwf {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx512"} : tensor<1x16x4x4xf32>, tensor<16x3x3xf32> -> tensor<1x16x4x4xf32>
@@ -130,4 +129,24 @@ func.func @stem(%x: tensor<1x3x16x32xf32>, %ws: tensor<2x3x3x3x16xf32>, %w: tens
   %5 = ovc_cpu.depthwise_conv2d %4, %dwf {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x24x16x32xf32>, tensor<24x3x3xf32> -> tensor<1x24x16x32xf32>
   %6 = ovc_cpu.conv2d %5, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x24x16x32xf32>, tensor<2x24x1x1x16xf32> -> tensor<1x24x16x32xf32>
   return %2, %3, %6 : tensor<1x24x8x16xf32>, tensor<1x24x8x16xf32>, tensor<1x24x16x32xf32>
+}
+
+// -----
+
+// Residuals join chains: a 1x1 layer adds, in blocks, a residual from the
+// chain (a MobileNet-v2 block's input) or one reordered from NCHW.
+// CHECK-LABEL: func @residual
+// CHECK-DAG: %[[X:.*]] = ovc_cpu.reorder %arg0 {ukernel = "ovc_to_blocked_f32_avx2"}
+// CHECK-DAG: %[[R:.*]] = ovc_cpu.reorder %arg1 {ukernel = "ovc_to_blocked_f32_avx2"}
+// CHECK: %[[DW:.*]] = ovc_cpu.depthwise_conv2d %[[X]]
+// CHECK: %[[P1:.*]] = ovc_cpu.conv2d %[[DW]], %arg2 residual %[[R]] : tensor<1x2x4x4x8xf32> {{.*}} ukernel = "ovc_blocked_pointwise_conv2d_f32_avx2"
+// CHECK: %[[P2:.*]] = ovc_cpu.conv2d %[[P1]], %arg2 residual %[[X]] : tensor<1x2x4x4x8xf32> {{.*}} ukernel = "ovc_blocked_pointwise_conv2d_f32_avx2"
+// CHECK: ovc_cpu.reorder %[[P2]] {ukernel = "ovc_from_blocked_f32_avx2"}
+// CHECK-NOT: ovc_cpu.reorder
+func.func @residual(%x: tensor<1x16x4x4xf32>, %r: tensor<1x16x4x4xf32>, %w: tensor<1x16x1x1x16xf32>) -> tensor<1x16x4x4xf32> {
+  %dwf = ov.constant dense<0.25> : tensor<16x3x3xf32>
+  %0 = ovc_cpu.depthwise_conv2d %x, %dwf {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_depthwise_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<16x3x3xf32> -> tensor<1x16x4x4xf32>
+  %1 = ovc_cpu.conv2d %0, %w residual %r : tensor<1x16x4x4xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x16x4x4xf32>
+  %2 = ovc_cpu.conv2d %1, %w residual %x : tensor<1x16x4x4xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 0, 0>, pads_end = array<i64: 0, 0>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x16x4x4xf32>, tensor<1x16x1x1x16xf32> -> tensor<1x16x4x4xf32>
+  return %2 : tensor<1x16x4x4xf32>
 }
