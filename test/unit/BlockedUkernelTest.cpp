@@ -211,9 +211,13 @@ const DepthwiseShape kDepthwiseShapes[] = {
     {1, 1, 11, 25, 3, 3, 2, 2, 1, 1, 1, 1, 0, 0, true, false, false},
     {1, 2, 4, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, true, true},
     {1, 1, 1, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, true, false, false},
-    // Windows the tiles do not take: dilated, 5x5 at stride 3, 1x7,
-    // padding wider than the window's reach.
+    // Dilated 3x3 windows in tiles (road-segmentation's 2 to 8), at
+    // stride 1 and 2, with rows above and below the input.
     {1, 2, 12, 40, 3, 3, 1, 1, 2, 2, 2, 2, 2, 2, true, false, true},
+    {1, 1, 20, 60, 3, 3, 1, 1, 8, 8, 8, 8, 8, 8, true, true, false},
+    {1, 1, 15, 50, 3, 3, 2, 2, 3, 3, 3, 3, 3, 3, false, false, true},
+    // Windows the tiles do not take (5x5 at stride 3, 1x7), and padding
+    // wider than the window's reach.
     {1, 1, 11, 50, 5, 5, 3, 3, 1, 1, 2, 2, 2, 2, true, true, false},
     {1, 1, 5, 60, 1, 7, 1, 1, 1, 1, 0, 3, 0, 3, false, true, true},
     {1, 1, 4, 20, 3, 3, 1, 1, 1, 1, 3, 5, 3, 5, true, true, true},
