@@ -150,8 +150,9 @@ struct BlockedLayoutPass
     SmallVector<Operation *> replacedStems;
     OpBuilder builder(&getContext());
     // `value` (NCHW) in blocks: the blocked layer's result, a stem's that
-    // writes it in blocks, or a reorder.
-    auto blocked = [&](Value value, Operation *consumer) {
+    // writes it in blocks, or a reorder named after `consumer` with
+    // `suffix`.
+    auto blocked = [&](Value value, Operation *consumer, StringRef suffix) {
       if (Value existing = blockedValues.lookup(value))
         return existing;
       if (auto stem = value.getDefiningOp<Conv2DOp>();
@@ -162,19 +163,18 @@ struct BlockedLayoutPass
         return result;
       }
       builder.setInsertionPointAfterValue(value);
-      Value reorder =
-          builder.create<ReorderOp>(reorderName(consumer, "/to_blocked"),
-                                    blockedType(value.getType(), vector), value,
-                                    "ovc_to_blocked_f32_" + family);
+      Value reorder = builder.create<ReorderOp>(
+          reorderName(consumer, suffix), blockedType(value.getType(), vector),
+          value, "ovc_to_blocked_f32_" + family);
       blockedValues[value] = reorder;
       return reorder;
     };
 
     for (Operation *op : order) {
-      Value input = blocked(op->getOperand(0), op);
+      Value input = blocked(op->getOperand(0), op, "/to_blocked");
       Value residual = residualOf(op);
       if (residual)
-        residual = blocked(residual, op);
+        residual = blocked(residual, op, "/residual_to_blocked");
       builder.setInsertionPoint(op);
       Value result = op->getResult(0);
       RankedTensorType type = blockedType(result.getType(), vector);
