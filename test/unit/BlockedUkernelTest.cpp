@@ -403,13 +403,15 @@ const StemShape kStemShapes[] = {
     // n c   h   w out kh kw pt pl pb pr bias  min    max
     // face-detection-adas's stem (3 -> 3 vectors, an odd one), narrower;
     // whole filter blocks; one vector; 4 channels on a row of 65 pixels
-    // (partial last tiles); no padding; a 2x2 window; a batch.
+    // (partial last tiles); no padding; a 2x2 window; a batch; the widest
+    // rows the phase-row buffer takes (448 output pixels).
     {1, 3, 38, 70, 3, 3, 3, 1, 1, 1, 1, true, true, false},
     {1, 3, 17, 33, 2, 3, 3, 1, 1, 1, 1, true, false, true},
     {1, 1, 9, 20, 1, 3, 3, 1, 1, 0, 0, false, false, false},
     {1, 4, 10, 130, 5, 3, 3, 1, 1, 1, 1, true, true, true},
     {1, 3, 11, 29, 4, 3, 3, 0, 0, 0, 0, true, true, false},
     {2, 2, 8, 14, 2, 2, 2, 0, 0, 0, 0, true, false, false},
+    {1, 3, 5, 896, 2, 3, 3, 1, 1, 1, 1, true, true, false},
 };
 
 TEST(BlockedUkernel, StemWritesBlocksBitForBit) {
