@@ -102,6 +102,25 @@ void setEpilogue(std::vector<float> &params, bool bias, bool hasMin,
   params[OVC_CONV2D_MAX] = 0.5f;
 }
 
+// Weights [OC, taps] and a bias [OC] packed as ovc-cpu-conv-ukernels packs
+// them: the filter [OC / B, taps, B] with zeros past OC, the bias in whole
+// blocks.
+std::pair<std::vector<float>, std::vector<float>>
+packFilter(const std::vector<float> &weights,
+           const std::vector<float> &biasValues, int64_t oc, int64_t taps,
+           int64_t block) {
+  const int64_t blocks = (oc + block - 1) / block;
+  std::vector<float> filter(blocks * taps * block, 0.0f),
+      bias(blocks * block, 0.0f);
+  for (int64_t o = 0; o < oc; ++o) {
+    bias[o] = biasValues[o];
+    for (int64_t t = 0; t < taps; ++t)
+      filter[((o / block) * taps + t) * block + o % block] =
+          weights[o * taps + t];
+  }
+  return {filter, bias};
+}
+
 // `nchw` in blocks of the family's V channels, checked against the
 // layout's definition, with an untouched guard after it.
 std::vector<float> toBlocked(const Family &family,
@@ -264,17 +283,8 @@ void checkPointwise(const Family &family, const PointwiseShape &s,
   std::vector<float> weights = randomValues(oc * c, rng);
   input[input.size() / 3] = std::nanf("");
   std::vector<float> residual = randomValues(s.n * oc * s.h * s.w, rng);
-  // Packed as ovc-cpu-conv-ukernels packs it: [OC / B, C, 1, 1, B] with
-  // zeros past OC, and the bias in whole blocks.
-  const int64_t blocks = (oc + block - 1) / block;
-  std::vector<float> filter(blocks * c * block, 0.0f),
-      bias(blocks * block, 0.0f);
-  std::vector<float> biasValues = randomValues(oc, rng);
-  for (int64_t o = 0; o < oc; ++o) {
-    bias[o] = biasValues[o];
-    for (int64_t i = 0; i < c; ++i)
-      filter[((o / block) * c + i) * block + o % block] = weights[o * c + i];
-  }
+  auto [filter, bias] =
+      packFilter(weights, randomValues(oc, rng), oc, c, block);
   // The plane as one long row, as ovc passes a 1x1 layer over whole rows.
   const int64_t plane = s.h * s.w;
   std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
@@ -350,17 +360,10 @@ void checkStem(const Family &family, const StemShape &s, uint32_t seed) {
   std::mt19937 rng(seed);
   std::vector<float> input = randomValues(s.n * s.c * s.h * s.w, rng);
   input[input.size() / 2] = std::nanf("");
-  const int64_t taps = s.c * s.kh * s.kw, blocks = (oc + block - 1) / block;
+  const int64_t taps = s.c * s.kh * s.kw;
   std::vector<float> weights = randomValues(oc * taps, rng);
-  std::vector<float> filter(blocks * taps * block, 0.0f),
-      bias(blocks * block, 0.0f);
-  std::vector<float> biasValues = randomValues(oc, rng);
-  for (int64_t o = 0; o < oc; ++o) {
-    bias[o] = biasValues[o];
-    for (int64_t t = 0; t < taps; ++t)
-      filter[((o / block) * taps + t) * block + o % block] =
-          weights[o * taps + t];
-  }
+  auto [filter, bias] =
+      packFilter(weights, randomValues(oc, rng), oc, taps, block);
   std::vector<float> padded(s.n * s.c * ph * pw, 0.0f);
   for (int64_t plane = 0; plane < s.n * s.c; ++plane)
     for (int64_t y = 0; y < s.h; ++y)

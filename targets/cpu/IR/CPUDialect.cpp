@@ -106,16 +106,11 @@ LogicalResult Conv2DOp::verify() {
            << inShape[1];
   if (isBlocked()) {
     // What ovc_blocked_pointwise_conv2d_f32_<family> computes.
-    auto unit = [](ArrayRef<int64_t> values, int64_t unit) {
-      return llvm::all_of(values, [&](int64_t v) { return v == unit; });
-    };
     if (in.getDimSize(4) * 2 != block)
       return emitOpError("blocked activations need vectors of half the "
                          "filter's block (")
              << block / 2 << " channels), got " << in.getDimSize(4);
-    if (filter.getDimSize(2) != 1 || filter.getDimSize(3) != 1 ||
-        !unit(getStrides(), 1) || !unit(getPadsBegin(), 0) ||
-        !unit(getPadsEnd(), 0))
+    if (!isPlainPointwise())
       return emitOpError("blocked activations need a 1x1 window at unit "
                          "strides without padding");
   }

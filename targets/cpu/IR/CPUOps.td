@@ -80,6 +80,17 @@ def CPU_Conv2DOp : CPU_Op<"conv2d", [Pure, AttrSizedOperandSegments]> {
     int64_t getBlock() { return getFilter().getType().getDimSize(4); }
     /// Whether input and result are channel-blocked (5-D).
     bool isBlocked() { return getInput().getType().getRank() == 5; }
+    /// Whether the window is 1x1 at unit strides without padding: what
+    /// the blocked 1x1 kernel computes.
+    bool isPlainPointwise() {
+      auto isAll = [](llvm::ArrayRef<int64_t> values, int64_t value) {
+        return llvm::all_of(values, [&](int64_t v) { return v == value; });
+      };
+      auto filter = getFilter().getType();
+      return filter.getDimSize(2) == 1 && filter.getDimSize(3) == 1 &&
+             isAll(getStrides(), 1) && isAll(getPadsBegin(), 0) &&
+             isAll(getPadsEnd(), 0);
+    }
     /// Whether an NCHW input gives a channel-blocked result.
     bool writesBlocks() {
       return getInput().getType().getRank() == 4 &&

@@ -34,10 +34,6 @@ using ovc::cpu::ReorderOp;
 
 namespace {
 
-bool isUnit(ArrayRef<int64_t> values, int64_t unit) {
-  return llvm::all_of(values, [&](int64_t v) { return v == unit; });
-}
-
 /// `type` ([N, C, H, W]) in blocks of `vector` channels.
 RankedTensorType blockedType(Type type, int64_t vector) {
   auto nchw = cast<RankedTensorType>(type);
@@ -79,10 +75,7 @@ struct BlockedLayoutPass
         conv.getUkernel() != "ovc_conv2d_f32_" + family ||
         conv.getBlock() != 2 * vector)
       return false;
-    auto filter = conv.getFilter().getType();
-    return filter.getDimSize(2) == 1 && filter.getDimSize(3) == 1 &&
-           isUnit(conv.getStrides(), 1) && isUnit(conv.getPadsBegin(), 0) &&
-           isUnit(conv.getPadsEnd(), 0) &&
+    return conv.isPlainPointwise() &&
            conv.getInput().getType().getDimSize(1) % vector == 0 &&
            conv.getOutput().getType().getDimSize(1) % vector == 0;
   }
