@@ -129,6 +129,9 @@ static void addLinalgStage(OpPassManager &pm, const PipelineOptions &options,
     // The function passes after it run in a pipeline of their own: those
     // added to the first one would run before it.
     fn = &pm.nest<func::FuncOp>();
+    ovc::cpu::FuseDepthwisePointwiseOptions fusion;
+    fusion.family = options.ukernelFamily;
+    fn->addPass(ovc::cpu::createFuseDepthwisePointwise(fusion));
   }
   fn->addPass(ovc::cpu::createMatMulKMajorWeights());
   fn->addPass(ovc::conversion::createConvertOVToLinalg());

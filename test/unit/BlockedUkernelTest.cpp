@@ -7,7 +7,8 @@
 // padding, row widths and tails, odd output vectors, both roundings of the
 // depthwise sums, batches and threads; a stem writing blocks
 // (OVC_CONV2D_BLOCKED_OUTPUT) must give the NCHW stem's bits in blocks. The
-// reorders are checked against the layout's definition.
+// reorders are checked against the layout's definition. The fused
+// depthwise and 1x1 kernel must give the two blocked kernels' bits.
 //
 //===----------------------------------------------------------------------===//
 
@@ -30,6 +31,12 @@ using LayerKernel = void (*)(const float *, const float *, const float *,
 using ConvKernel = void (*)(const float *, const float *, const float *,
                             const float *, float *, const float *);
 using ReorderKernel = void (*)(const float *, float *, const float *);
+// ovc_blocked_depthwise_pointwise_conv2d_f32_*: input, depthwise filter and
+// bias, 1x1 filter and bias, residual, output, depthwise and 1x1 params.
+using DepthwisePointwiseKernel = void (*)(const float *, const float *,
+                                          const float *, const float *,
+                                          const float *, const float *, float *,
+                                          const float *, const float *);
 
 struct Family {
   const char *name;
@@ -39,6 +46,7 @@ struct Family {
   LayerKernel blockedDepthwise;
   ConvKernel blockedPointwise;
   ReorderKernel toBlocked, fromBlocked;
+  DepthwisePointwiseKernel blockedDepthwisePointwise;
   bool supported;
 };
 
@@ -47,15 +55,20 @@ std::vector<Family> families() {
       {"sse41", OVC_CONV2D_BLOCK_SSE41 / 2, ovc_conv2d_f32_sse41,
        ovc_depthwise_conv2d_f32_sse41, ovc_blocked_depthwise_conv2d_f32_sse41,
        ovc_blocked_pointwise_conv2d_f32_sse41, ovc_to_blocked_f32_sse41,
-       ovc_from_blocked_f32_sse41, ovc::test::runsSse41()},
+       ovc_from_blocked_f32_sse41,
+       ovc_blocked_depthwise_pointwise_conv2d_f32_sse41,
+       ovc::test::runsSse41()},
       {"avx2", OVC_CONV2D_BLOCK_AVX2 / 2, ovc_conv2d_f32_avx2,
        ovc_depthwise_conv2d_f32_avx2, ovc_blocked_depthwise_conv2d_f32_avx2,
        ovc_blocked_pointwise_conv2d_f32_avx2, ovc_to_blocked_f32_avx2,
-       ovc_from_blocked_f32_avx2, ovc::test::runsAvx2()},
+       ovc_from_blocked_f32_avx2,
+       ovc_blocked_depthwise_pointwise_conv2d_f32_avx2, ovc::test::runsAvx2()},
       {"avx512", OVC_CONV2D_BLOCK_AVX512 / 2, ovc_conv2d_f32_avx512,
        ovc_depthwise_conv2d_f32_avx512, ovc_blocked_depthwise_conv2d_f32_avx512,
        ovc_blocked_pointwise_conv2d_f32_avx512, ovc_to_blocked_f32_avx512,
-       ovc_from_blocked_f32_avx512, ovc::test::runsAvx512()},
+       ovc_from_blocked_f32_avx512,
+       ovc_blocked_depthwise_pointwise_conv2d_f32_avx512,
+       ovc::test::runsAvx512()},
   };
 }
 
@@ -337,6 +350,93 @@ TEST(BlockedUkernel, PointwiseSameBitsOnThreads) {
     if (family.supported)
       for (const PointwiseShape &shape : kPointwiseShapes)
         checkPointwise(family, shape, 8);
+}
+
+// A depthwise layer of `blocks` channel blocks (3x3, stride `stride`,
+// padding 1) and the 1x1 layer to `outVectors` vectors that reads it.
+struct DepthwisePointwiseShape {
+  int64_t n, blocks, h, w, stride, outVectors;
+  bool residual;
+};
+
+// The fused kernel against the two blocked kernels one after the other
+// (each checked against its NCHW kernel above), bit for bit.
+void checkDepthwisePointwise(const Family &family,
+                             const DepthwisePointwiseShape &s, uint32_t seed,
+                             bool fused) {
+  SCOPED_TRACE(family.name);
+  SCOPED_TRACE(fused ? "fused multiply-adds" : "rounded products");
+  const int64_t v = family.vector, c = s.blocks * v, oc = s.outVectors * v;
+  const int64_t oh = (s.h - 1) / s.stride + 1, ow = (s.w - 1) / s.stride + 1;
+  SCOPED_TRACE(::testing::Message()
+               << "shape n" << s.n << " " << c << "x" << s.h << "x" << s.w
+               << " s" << s.stride << " -> " << oc
+               << (s.residual ? " residual" : ""));
+  if (ovc_blocked_dw_pw_band_rows(c, ow) < 1)
+    return; // wider than the band buffer: not fused
+  std::mt19937 rng(seed);
+  std::vector<float> input = randomValues(s.n * c * s.h * s.w, rng);
+  input[input.size() / 2] = std::nanf("");
+  std::vector<float> dwFilter = randomValues(c * 9, rng);
+  std::vector<float> dwBias = randomValues(c, rng);
+  auto [filter, bias] = packFilter(randomValues(oc * c, rng),
+                                   randomValues(oc, rng), oc, c, 2 * v);
+  std::vector<float> residual = randomValues(s.n * oc * oh * ow, rng);
+
+  std::vector<float> dwParams(OVC_CONV2D_NUM_PARAMS, 0.0f);
+  setLayer(dwParams, s.n, c, s.h, s.w, c, oh, ow, 3, 3, s.stride, s.stride, 1,
+           1);
+  setEpilogue(dwParams, true, true, false);
+  dwParams[OVC_CONV2D_PAD_TOP] = 1;
+  dwParams[OVC_CONV2D_PAD_LEFT] = 1;
+  dwParams[OVC_CONV2D_FUSED_MADD] = fused;
+  std::vector<float> params(OVC_CONV2D_NUM_PARAMS, 0.0f);
+  setLayer(params, s.n, c, oh, ow, oc, oh, ow, 1, 1, 1, 1, 1, 1);
+  setEpilogue(params, true, true, true);
+  params[OVC_CONV2D_HAS_RESIDUAL] = s.residual;
+
+  std::vector<float> middle(s.n * c * oh * ow), expected(s.n * oc * oh * ow);
+  family.blockedDepthwise(input.data(), dwFilter.data(), dwBias.data(),
+                          middle.data(), dwParams.data());
+  family.blockedPointwise(middle.data(), filter.data(), bias.data(),
+                          residual.data(), expected.data(), params.data());
+  std::vector<float> got(expected.size() + 2 * v, 12345.0f);
+  family.blockedDepthwisePointwise(input.data(), dwFilter.data(), dwBias.data(),
+                                   filter.data(), bias.data(), residual.data(),
+                                   got.data(), dwParams.data(), params.data());
+  for (size_t i = expected.size(); i < got.size(); ++i)
+    ASSERT_EQ(got[i], 12345.0f) << "wrote past the output";
+  got.resize(expected.size());
+  expectSameBits(got, expected);
+}
+
+const DepthwisePointwiseShape kDepthwisePointwiseShapes[] = {
+    // n blk   h    w  s out residual
+    // face-detection-adas's conv2_1 rows (bands of several rows, the
+    // last one shorter), its stride-2 conv2_2, an odd last output vector,
+    // residuals, a batch, rows narrower than a depthwise tile, and rows
+    // of all channels as wide as the band buffer (bands of one row on
+    // AVX2; AVX-512's do not fit and are not fused).
+    {1, 3, 9, 336, 1, 7, false},  {1, 7, 10, 168, 2, 13, false},
+    {1, 2, 6, 20, 1, 3, true},    {2, 2, 5, 9, 2, 4, true},
+    {1, 16, 3, 256, 1, 2, false},
+};
+
+TEST(BlockedUkernel, DepthwisePointwiseMatchesBothKernelsBitForBit) {
+  for (const Family &family : families())
+    if (family.supported)
+      for (const DepthwisePointwiseShape &shape : kDepthwisePointwiseShapes)
+        for (bool fused : {false, true})
+          checkDepthwisePointwise(family, shape, 5, fused);
+}
+
+TEST(BlockedUkernel, DepthwisePointwiseSameBitsOnThreads) {
+  ovc::test::ScopedThreadPool pool(3);
+  for (const Family &family : families())
+    if (family.supported)
+      for (const DepthwisePointwiseShape &shape : kDepthwisePointwiseShapes)
+        for (bool fused : {false, true})
+          checkDepthwisePointwise(family, shape, 11, fused);
 }
 
 // A stride-2 stem (few input channels) writing `outVectors` vectors of

@@ -199,6 +199,52 @@ LogicalResult DepthwiseConv2DOp::verify() {
   return success();
 }
 
+LogicalResult DepthwisePointwiseConv2DOp::verify() {
+  auto in = getInput().getType();
+  auto dwFilter = getDwFilter().getType();
+  auto filter = getFilter().getType();
+  auto out = getOutput().getType();
+  if (!in.hasStaticShape() || !dwFilter.hasStaticShape() ||
+      !filter.hasStaticShape() || !out.hasStaticShape())
+    return emitOpError("needs static shapes");
+  if (in.getRank() != 5 || dwFilter.getRank() != 4 || filter.getRank() != 5)
+    return emitOpError("needs a blocked [N, C / V, H, W, V] input, a "
+                       "[C / V, KH, KW, V] depthwise filter and a packed "
+                       "[OC / B, C, 1, 1, B] filter");
+  const int64_t vector = in.getDimSize(4), block = filter.getDimSize(4);
+  const int64_t channels = nchwShape(in)[1];
+  if (dwFilter.getDimSize(0) * dwFilter.getDimSize(3) != channels ||
+      dwFilter.getDimSize(3) != vector)
+    return emitOpError("depthwise filter must be [")
+           << channels / vector << ", KH, KW, " << vector << "], got "
+           << dwFilter;
+  if (block != 2 * vector || filter.getDimSize(1) != channels ||
+      filter.getDimSize(2) != 1 || filter.getDimSize(3) != 1)
+    return emitOpError("1x1 filter must be packed [OC / ")
+           << 2 * vector << ", " << channels << ", 1, 1, " << 2 * vector
+           << "], got " << filter;
+  if (failed(verifyWindowedOp(*this, dwFilter.getShape().slice(1, 2))))
+    return failure();
+  SmallVector<int64_t, 4> outShape = nchwShape(out);
+  if (filter.getDimSize(0) != (outShape[1] + block - 1) / block)
+    return emitOpError("packed filter has ")
+           << filter.getDimSize(0) << " blocks of " << block
+           << " output channels, result has " << outShape[1] << " channels";
+  if (getDwBias() &&
+      getDwBias().getType().getShape() != ArrayRef<int64_t>(channels))
+    return emitOpError("depthwise bias must have ") << channels << " values";
+  if (getBias() && getBias().getType().getShape() !=
+                       ArrayRef<int64_t>(filter.getDimSize(0) * block))
+    return emitOpError("bias must have ")
+           << filter.getDimSize(0) * block << " values (whole blocks)";
+  if (ovc_blocked_dw_pw_band_rows(channels, outShape[3]) < 1)
+    return emitOpError("a row of ")
+           << outShape[3] << " pixels x " << channels
+           << " channels does not fit the kernel's band buffer "
+              "(ovc_blocked_dw_pw_band_rows)";
+  return verifyResidual(*this);
+}
+
 LogicalResult ReorderOp::verify() {
   auto in = getInput().getType();
   auto out = getOutput().getType();

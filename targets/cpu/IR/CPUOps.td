@@ -191,6 +191,55 @@ def CPU_DepthwiseConv2DOp : CPU_Op<"depthwise_conv2d", [Pure]> {
   }];
 }
 
+def CPU_DepthwisePointwiseConv2DOp
+    : CPU_Op<"depthwise_pointwise_conv2d", [Pure, AttrSizedOperandSegments]> {
+  let summary = "a blocked depthwise layer and the 1x1 layer that reads it, in one kernel";
+  let description = [{
+    What `ovc_cpu.depthwise_conv2d` and then `ovc_cpu.conv2d` compute on
+    channel-blocked activations, where the 1x1 layer is the depthwise
+    result's only reader: `input` is `[N, C / V, H, W, V]`, `dw_filter`
+    `[C / V, KH, KW, V]` with the window attributes (`strides`, ...,
+    unpadded input as for `ovc_cpu.depthwise_conv2d`), `dw_bias` `[C]`,
+    `dw_min` / `dw_max` its clamp and `fused_multiply_add` its rounding;
+    `filter` is the 1x1 filter packed `[ceil(OC / B), C, 1, 1, B]` with
+    B = 2 * V, `bias` `[ceil(OC / B) * B]`, `residual` has the result's
+    type, and `min` / `max` clamp the result, `[N, OC / V, OH, OW, V]`.
+
+    The kernel (`ovc_blocked_depthwise_pointwise_conv2d_f32_<family>`)
+    computes bands of the depthwise output's rows into a buffer the 1x1
+    layer then reads from L2 (`ovc_blocked_dw_pw_band_rows` of C and OW
+    must be at least 1): the two layers' bits, without the depthwise
+    output going to memory and back.
+
+    ```mlir
+    %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dw dw_bias %db : tensor<16xf32>,
+           %w bias %b : tensor<32xf32> {dilations = array<i64: 1, 1>,
+           dw_min = 0.0 : f32, min = 0.0 : f32,
+           pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>,
+           strides = array<i64: 1, 1>,
+           ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"}
+         : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32>
+           -> tensor<1x4x8x8x8xf32>
+    ```
+  }];
+  let arguments = (ins F32Tensor:$input, F32Tensor:$dw_filter,
+      Optional<F32Tensor>:$dw_bias, F32Tensor:$filter,
+      Optional<F32Tensor>:$bias, Optional<F32Tensor>:$residual,
+      DenseI64ArrayAttr:$strides, DenseI64ArrayAttr:$dilations,
+      DenseI64ArrayAttr:$pads_begin, DenseI64ArrayAttr:$pads_end,
+      OptionalAttr<F32Attr>:$dw_min, OptionalAttr<F32Attr>:$dw_max,
+      UnitAttr:$fused_multiply_add, OptionalAttr<F32Attr>:$min,
+      OptionalAttr<F32Attr>:$max, StrAttr:$ukernel);
+  let results = (outs F32Tensor:$output);
+  let assemblyFormat = [{
+    $input `,` $dw_filter (`dw_bias` $dw_bias^ `:` type($dw_bias))? `,`
+    $filter (`bias` $bias^ `:` type($bias))?
+    (`residual` $residual^ `:` type($residual))? attr-dict `:` type($input)
+    `,` type($dw_filter) `,` type($filter) `->` type($output)
+  }];
+  let hasVerifier = 1;
+}
+
 def CPU_ReorderOp : CPU_Op<"reorder", [Pure]> {
   let summary = "NCHW activations into channel blocks, or back";
   let description = [{

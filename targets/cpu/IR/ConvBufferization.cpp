@@ -3,6 +3,7 @@
 // ovc_cpu.conv2d, ovc_cpu.winograd_conv2d and ovc_cpu.depthwise_conv2d
 // bufferize into
 //   <ukernel>(padded input, filter, bias, output, params)
+// ovc_cpu.depthwise_pointwise_conv2d into one call of its fused kernel,
 // and ovc_cpu.reorder into <ukernel>(input, output, params)
 // (targets/cpu/ukernels, ukernels.h for the parameters). For the
 // convolution kernel, padding is materialized here, as a zero-filled buffer
@@ -123,6 +124,49 @@ bool writesBlocks(ovc::cpu::Conv2DOp conv) { return conv.writesBlocks(); }
 bool writesBlocks(ovc::cpu::WinogradConv2DOp) { return false; }
 bool writesBlocks(ovc::cpu::DepthwiseConv2DOp) { return false; }
 
+/// The kernels' parameter array (ukernels.h) for a window of `kh` x `kw`
+/// from `in` to `out` (NCHW sizes as the kernel sees them), with a bias
+/// where `hasBias` and the clamp `min` / `max` where present.
+std::vector<double> windowParams(ArrayRef<int64_t> in, ArrayRef<int64_t> out,
+                                 int64_t kh, int64_t kw,
+                                 ArrayRef<int64_t> strides,
+                                 ArrayRef<int64_t> dilations, bool hasBias,
+                                 FloatAttr min, FloatAttr max) {
+  std::vector<double> params(OVC_CONV2D_NUM_PARAMS, 0.0);
+  params[OVC_CONV2D_N] = in[0];
+  params[OVC_CONV2D_C] = in[1];
+  params[OVC_CONV2D_H] = in[2];
+  params[OVC_CONV2D_W] = in[3];
+  params[OVC_CONV2D_OC] = out[1];
+  params[OVC_CONV2D_OH] = out[2];
+  params[OVC_CONV2D_OW] = out[3];
+  params[OVC_CONV2D_KH] = kh;
+  params[OVC_CONV2D_KW] = kw;
+  params[OVC_CONV2D_SH] = strides[0];
+  params[OVC_CONV2D_SW] = strides[1];
+  params[OVC_CONV2D_DH] = dilations[0];
+  params[OVC_CONV2D_DW] = dilations[1];
+  params[OVC_CONV2D_HAS_BIAS] = hasBias ? 1 : 0;
+  if (min) {
+    params[OVC_CONV2D_HAS_MIN] = 1;
+    params[OVC_CONV2D_MIN] = min.getValueAsDouble();
+  }
+  if (max) {
+    params[OVC_CONV2D_HAS_MAX] = 1;
+    params[OVC_CONV2D_MAX] = max.getValueAsDouble();
+  }
+  return params;
+}
+
+/// Parameters travel as f32: sizes are exact below 2^24.
+LogicalResult checkSizesExact(Operation *op,
+                              const std::vector<double> &params) {
+  for (int p = OVC_CONV2D_N; p <= OVC_CONV2D_DW; ++p)
+    if (params[p] >= double(1 << 24))
+      return op->emitError("convolution too large for the microkernel");
+  return success();
+}
+
 template <typename ConvOp>
 struct ConvCallBufferization
     : public KernelCallBufferization<ConvCallBufferization<ConvOp>, ConvOp> {
@@ -174,39 +218,18 @@ struct ConvCallBufferization
       ow = w;
       h = oh = 1;
     }
-    std::vector<double> params(OVC_CONV2D_NUM_PARAMS, 0.0);
-    params[OVC_CONV2D_N] = inShape[0];
-    params[OVC_CONV2D_C] = inShape[1];
-    params[OVC_CONV2D_H] = h;
-    params[OVC_CONV2D_W] = w;
-    params[OVC_CONV2D_OC] = outShape[1];
-    params[OVC_CONV2D_OH] = oh;
-    params[OVC_CONV2D_OW] = ow;
-    params[OVC_CONV2D_KH] = kh;
-    params[OVC_CONV2D_KW] = kw;
-    params[OVC_CONV2D_SH] = strides[0];
-    params[OVC_CONV2D_SW] = strides[1];
-    params[OVC_CONV2D_DH] = conv.getDilations()[0];
-    params[OVC_CONV2D_DW] = conv.getDilations()[1];
-    params[OVC_CONV2D_HAS_BIAS] = conv.getBias() ? 1 : 0;
-    if (auto min = conv.getMinAttr()) {
-      params[OVC_CONV2D_HAS_MIN] = 1;
-      params[OVC_CONV2D_MIN] = min.getValueAsDouble();
-    }
-    if (auto max = conv.getMaxAttr()) {
-      params[OVC_CONV2D_HAS_MAX] = 1;
-      params[OVC_CONV2D_MAX] = max.getValueAsDouble();
-    }
+    std::vector<double> params = windowParams(
+        {inShape[0], inShape[1], h, w}, {outShape[0], outShape[1], oh, ow}, kh,
+        kw, strides, conv.getDilations(), bool(conv.getBias()),
+        conv.getMinAttr(), conv.getMaxAttr());
     if (hasPads && !materialize) {
       params[OVC_CONV2D_PAD_TOP] = padsBegin[0];
       params[OVC_CONV2D_PAD_LEFT] = padsBegin[1];
     }
     params[OVC_CONV2D_FUSED_MADD] = fusedMultiplyAdds(conv) ? 1 : 0;
     params[OVC_CONV2D_BLOCKED_OUTPUT] = writesBlocks(conv) ? 1 : 0;
-    // Parameters travel as f32: exact below 2^24.
-    for (int p = OVC_CONV2D_N; p <= OVC_CONV2D_DW; ++p)
-      if (params[p] >= double(1 << 24))
-        return op->emitError("convolution too large for the microkernel");
+    if (failed(checkSizesExact(op, params)))
+      return failure();
 
     SmallVector<Value> args = {pointerTo(rewriter, loc, in),
                                pointerTo(rewriter, loc, *filter),
@@ -224,6 +247,77 @@ struct ConvCallBufferization
       args.push_back(pointerTo(rewriter, loc, buffer));
     }
     args.push_back(pointerTo(rewriter, loc, out));
+    args.push_back(
+        pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params)));
+    rewriter.create<func::CallOp>(
+        loc, declareKernel(rewriter, op, conv.getUkernel(), args.size()), args);
+    replaceOpWithBufferizedValues(rewriter, op, out);
+    return success();
+  }
+};
+
+/// ovc_cpu.depthwise_pointwise_conv2d: <ukernel>(input, depthwise filter,
+/// depthwise bias, filter, bias, residual, output, depthwise params,
+/// params); the 1x1 layer's params have the depthwise output's plane.
+struct DepthwisePointwiseBufferization
+    : public KernelCallBufferization<DepthwisePointwiseBufferization,
+                                     ovc::cpu::DepthwisePointwiseConv2DOp> {
+  LogicalResult bufferize(Operation *op, RewriterBase &rewriter,
+                          const BufferizationOptions &options) const {
+    auto conv = cast<ovc::cpu::DepthwisePointwiseConv2DOp>(op);
+    Location loc = op->getLoc();
+    auto outType = conv.getOutput().getType();
+    // Buffers of the operands; an absent one passes `fallback`, which the
+    // kernel does not read.
+    SmallVector<Value> args;
+    auto addOperand = [&](Value operand, Value fallback) -> LogicalResult {
+      if (!operand) {
+        args.push_back(pointerTo(rewriter, loc, fallback));
+        return success();
+      }
+      FailureOr<Value> buffer = getBuffer(rewriter, operand, options);
+      if (failed(buffer))
+        return failure();
+      args.push_back(
+          pointerTo(rewriter, loc, contiguous(rewriter, loc, *buffer)));
+      return success();
+    };
+    FailureOr<Value> filter = getBuffer(rewriter, conv.getFilter(), options);
+    if (failed(filter) || failed(addOperand(conv.getInput(), {})) ||
+        failed(addOperand(conv.getDwFilter(), {})) ||
+        failed(addOperand(conv.getDwBias(), *filter)) ||
+        failed(addOperand(conv.getFilter(), {})) ||
+        failed(addOperand(conv.getBias(), *filter)) ||
+        failed(addOperand(conv.getResidual(), *filter)))
+      return failure();
+    Value out = rewriter.create<memref::AllocOp>(
+        loc, MemRefType::get(outType.getShape(), outType.getElementType()));
+    args.push_back(pointerTo(rewriter, loc, out));
+
+    SmallVector<int64_t, 4> inShape =
+                                ovc::cpu::nchwShape(conv.getInput().getType()),
+                            outShape = ovc::cpu::nchwShape(outType);
+    auto dwFilter = conv.getDwFilter().getType();
+    const int64_t channels = inShape[1];
+    SmallVector<int64_t, 4> middle = {outShape[0], channels, outShape[2],
+                                      outShape[3]};
+    std::vector<double> dwParams = windowParams(
+        inShape, middle, dwFilter.getDimSize(1), dwFilter.getDimSize(2),
+        conv.getStrides(), conv.getDilations(), bool(conv.getDwBias()),
+        conv.getDwMinAttr(), conv.getDwMaxAttr());
+    dwParams[OVC_CONV2D_PAD_TOP] = conv.getPadsBegin()[0];
+    dwParams[OVC_CONV2D_PAD_LEFT] = conv.getPadsBegin()[1];
+    dwParams[OVC_CONV2D_FUSED_MADD] = conv.getFusedMultiplyAdd() ? 1 : 0;
+    const int64_t unit[2] = {1, 1};
+    std::vector<double> params =
+        windowParams(middle, outShape, 1, 1, unit, unit, bool(conv.getBias()),
+                     conv.getMinAttr(), conv.getMaxAttr());
+    params[OVC_CONV2D_HAS_RESIDUAL] = conv.getResidual() ? 1 : 0;
+    if (failed(checkSizesExact(op, dwParams)) ||
+        failed(checkSizesExact(op, params)))
+      return failure();
+    args.push_back(
+        pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, dwParams)));
     args.push_back(
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params)));
     rewriter.create<func::CallOp>(
@@ -278,6 +372,8 @@ void ovc::cpu::registerConvBufferization(DialectRegistry &registry) {
         *context);
     DepthwiseConv2DOp::attachInterface<
         ConvCallBufferization<DepthwiseConv2DOp>>(*context);
+    DepthwisePointwiseConv2DOp::attachInterface<
+        DepthwisePointwiseBufferization>(*context);
     ReorderOp::attachInterface<ReorderBufferization>(*context);
   });
 }

@@ -204,6 +204,32 @@ def BlockedLayout : Pass<"ovc-cpu-blocked-layout", "::mlir::ModuleOp"> {
   let dependentDialects = ["::ovc::cpu::CPUDialect"];
 }
 
+def FuseDepthwisePointwise
+    : Pass<"ovc-cpu-fuse-depthwise-pointwise", "::mlir::func::FuncOp"> {
+  let summary = "Compute a blocked depthwise layer inside the 1x1 layer that reads it";
+  let description = [{
+    Replaces a blocked `ovc_cpu.depthwise_conv2d` of the family whose only
+    reader is a blocked 1x1 `ovc_cpu.conv2d` of the family (its input, not
+    its residual), and the 1x1 layer, with one
+    `ovc_cpu.depthwise_pointwise_conv2d`: its kernel computes the depthwise
+    output a band of rows at a time into a buffer that L2 holds, and the
+    1x1 layer reads it there, so that the depthwise output (6 MB for
+    face-detection-adas's conv2_1/dw) is never written to memory and read
+    back. Rows whose channels do not fit the buffer
+    (`ovc_blocked_dw_pw_band_rows`) stay apart. The sums are the two
+    kernels' bits.
+
+    The fused op's location is the 1x1 layer's then the depthwise
+    layer's: the layer counters time it as the 1x1 layer and list the
+    depthwise one as fused into it.
+  }];
+  let options = [
+    Option<"family", "family", "std::string", /*default=*/"\"avx2\"",
+           "microkernel ISA family: sse41, avx2 or avx512">
+  ];
+  let dependentDialects = ["::ovc::cpu::CPUDialect"];
+}
+
 def MatMulKMajorWeights
     : Pass<"ovc-cpu-matmul-k-major-weights", "::mlir::func::FuncOp"> {
   let summary = "Store a MatMul's constant transposed B as K x N";

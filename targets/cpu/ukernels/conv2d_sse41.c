@@ -10,6 +10,8 @@
 #define OVC_UK_MAXPOOL_NAME ovc_max_pool2d_f32_sse41
 #define OVC_UK_BLOCKED_DW_NAME ovc_blocked_depthwise_conv2d_f32_sse41
 #define OVC_UK_BLOCKED_PW_NAME ovc_blocked_pointwise_conv2d_f32_sse41
+#define OVC_UK_BLOCKED_DW_PW_NAME                                              \
+  ovc_blocked_depthwise_pointwise_conv2d_f32_sse41
 #define OVC_UK_TO_BLOCKED_NAME ovc_to_blocked_f32_sse41
 #define OVC_UK_FROM_BLOCKED_NAME ovc_from_blocked_f32_sse41
 #include "conv2d_direct.inc"

@@ -438,6 +438,12 @@ static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
  *   filter and bias packed as for ovc_conv2d_f32_<family>, the residual
  *   (HAS_RESIDUAL) blocked as the output; the sums of
  *   ovc_conv2d_f32_<family>.
+ * ovc_blocked_depthwise_pointwise_conv2d_f32_<family>(input, dwFilter,
+ *     dwBias, filter, bias, residual, output, dwParams, params)
+ *   the blocked depthwise layer (dwParams) and the blocked 1x1 layer
+ *   (params, C and OC its own, H and W the depthwise output's) that reads
+ *   it, in one pass, where ovc_blocked_dw_pw_band_rows(C, OW) is at least
+ *   1; the 1x1 layer's output, with both kernels' bits.
  * ovc_to_blocked_f32_<family>(input, output, params),
  * ovc_from_blocked_f32_<family>(input, output, params)
  *   NCHW to blocked and back (params N, C, H, W). */
@@ -448,10 +454,29 @@ static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
   void ovc_blocked_pointwise_conv2d_f32_##family(                              \
       const float *input, const float *filter, const float *bias,              \
       const float *residual, float *output, const float *params);              \
+  void ovc_blocked_depthwise_pointwise_conv2d_f32_##family(                    \
+      const float *input, const float *dwFilter, const float *dwBias,          \
+      const float *filter, const float *bias, const float *residual,           \
+      float *output, const float *dwParams, const float *params);              \
   void ovc_to_blocked_f32_##family(const float *input, float *output,          \
                                    const float *params);                       \
   void ovc_from_blocked_f32_##family(const float *input, float *output,        \
                                      const float *params);
+/* Floats of the fused depthwise and 1x1 kernel's band buffer (128 KB on
+ * the stack): whole depthwise output rows of all channels, which the 1x1
+ * layer's filter blocks then sweep in L2 (the 1x1 kernel's runs are as
+ * long). */
+#define OVC_BLOCKED_DW_PW_BAND_FLOATS 32768
+
+/* Depthwise output rows per band of the fused kernel for C channels and
+ * rows of OW pixels; 0 where one row does not fit the buffer (then the
+ * compiler does not fuse). */
+static inline long long ovc_blocked_dw_pw_band_rows(long long c, long long ow) {
+  if (c < 1 || ow < 1 || c * ow > OVC_BLOCKED_DW_PW_BAND_FLOATS)
+    return 0;
+  return OVC_BLOCKED_DW_PW_BAND_FLOATS / (c * ow);
+}
+
 OVC_BLOCKED_FAMILY(sse41)
 OVC_BLOCKED_FAMILY(avx2)
 OVC_BLOCKED_FAMILY(avx512)

@@ -78,3 +78,17 @@ func.func @stem_writes_blocks(%x: tensor<1x3x8x16xf32>, %w: tensor<2x3x3x3x16xf3
   %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 0, 0>, strides = array<i64: 2, 2>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x16xf32>, tensor<2x3x3x3x16xf32> -> tensor<1x3x4x8x8xf32>
   return %0 : tensor<1x3x4x8x8xf32>
 }
+
+// A depthwise layer inside the 1x1 layer: one call of the fused kernel on
+// the unpadded input (input, depthwise filter and bias, 1x1 filter and
+// bias, residual, output, and the two layers' parameters).
+// CHECK-LABEL: func @depthwise_pointwise
+// CHECK-NOT: linalg.fill
+// CHECK: memref.alloc() : memref<1x4x3x5x8xf32>
+// CHECK: memref.alloca() : memref<23xf32>
+// CHECK: memref.alloca() : memref<23xf32>
+// CHECK: call @ovc_blocked_depthwise_pointwise_conv2d_f32_avx2(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}) :
+func.func @depthwise_pointwise(%x: tensor<1x2x6x10x8xf32>, %dwf: tensor<2x3x3x8xf32>, %dwb: tensor<16xf32>, %w: tensor<2x16x1x1x16xf32>, %r: tensor<1x4x3x5x8xf32>) -> tensor<1x4x3x5x8xf32> {
+  %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dwf dw_bias %dwb : tensor<16xf32>, %w residual %r : tensor<1x4x3x5x8xf32> {dilations = array<i64: 1, 1>, dw_min = 0.0 : f32, fused_multiply_add, max = 1.0 : f32, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x6x10x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x3x5x8xf32>
+  return %y : tensor<1x4x3x5x8xf32>
+}

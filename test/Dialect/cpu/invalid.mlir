@@ -157,3 +157,59 @@ func.func @stem_writes_blocks_stride(%x: tensor<1x3x8x8xf32>, %w: tensor<1x3x3x3
   %y = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x3x8x8xf32>, tensor<1x3x3x3x16xf32> -> tensor<1x2x8x8x8xf32>
   return %y : tensor<1x2x8x8x8xf32>
 }
+
+// -----
+
+func.func @depthwise_pointwise_nchw(%x: tensor<1x16x8x8xf32>, %dw: tensor<2x3x3x8xf32>, %w: tensor<2x16x1x1x16xf32>) -> tensor<1x4x8x8x8xf32> {
+  // expected-error @+1 {{needs a blocked [N, C / V, H, W, V] input, a [C / V, KH, KW, V] depthwise filter and a packed [OC / B, C, 1, 1, B] filter}}
+  %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dw, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x16x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x8x8x8xf32>
+  return %y : tensor<1x4x8x8x8xf32>
+}
+
+// -----
+
+func.func @depthwise_pointwise_dw_filter(%x: tensor<1x2x8x8x8xf32>, %dw: tensor<1x3x3x8xf32>, %w: tensor<2x16x1x1x16xf32>) -> tensor<1x4x8x8x8xf32> {
+  // expected-error @+1 {{depthwise filter must be [2, KH, KW, 8], got 'tensor<1x3x3x8xf32>'}}
+  %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dw, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<1x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x8x8x8xf32>
+  return %y : tensor<1x4x8x8x8xf32>
+}
+
+// -----
+
+func.func @depthwise_pointwise_window(%x: tensor<1x2x8x8x8xf32>, %dw: tensor<2x3x3x8xf32>, %w: tensor<2x16x3x3x16xf32>) -> tensor<1x4x8x8x8xf32> {
+  // expected-error @+1 {{1x1 filter must be packed [OC / 16, 16, 1, 1, 16], got 'tensor<2x16x3x3x16xf32>'}}
+  %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dw, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x3x3x16xf32> -> tensor<1x4x8x8x8xf32>
+  return %y : tensor<1x4x8x8x8xf32>
+}
+
+// -----
+
+func.func @depthwise_pointwise_spatial(%x: tensor<1x2x8x8x8xf32>, %dw: tensor<2x3x3x8xf32>, %w: tensor<2x16x1x1x16xf32>) -> tensor<1x4x8x8x8xf32> {
+  // expected-error @+1 {{result spatial dims [8, 8], expected [4, 4]}}
+  %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dw, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 2, 2>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x8x8x8xf32>
+  return %y : tensor<1x4x8x8x8xf32>
+}
+
+// -----
+
+func.func @depthwise_pointwise_dw_bias(%x: tensor<1x2x8x8x8xf32>, %dw: tensor<2x3x3x8xf32>, %db: tensor<8xf32>, %w: tensor<2x16x1x1x16xf32>) -> tensor<1x4x8x8x8xf32> {
+  // expected-error @+1 {{depthwise bias must have 16 values}}
+  %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dw dw_bias %db : tensor<8xf32>, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x8x8x8xf32>
+  return %y : tensor<1x4x8x8x8xf32>
+}
+
+// -----
+
+func.func @depthwise_pointwise_residual(%x: tensor<1x2x8x8x8xf32>, %dw: tensor<2x3x3x8xf32>, %w: tensor<2x16x1x1x16xf32>, %r: tensor<1x32x8x8xf32>) -> tensor<1x4x8x8x8xf32> {
+  // expected-error @+1 {{residual must have the result's type 'tensor<1x4x8x8x8xf32>', got 'tensor<1x32x8x8xf32>'}}
+  %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dw, %w residual %r : tensor<1x32x8x8xf32> {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x8x8x8xf32>
+  return %y : tensor<1x4x8x8x8xf32>
+}
+
+// -----
+
+func.func @depthwise_pointwise_wide_rows(%x: tensor<1x2x1x4096x8xf32>, %dw: tensor<2x3x3x8xf32>, %w: tensor<2x16x1x1x16xf32>) -> tensor<1x4x1x4096x8xf32> {
+  // expected-error @+1 {{a row of 4096 pixels x 16 channels does not fit the kernel's band buffer (ovc_blocked_dw_pw_band_rows)}}
+  %y = ovc_cpu.depthwise_pointwise_conv2d %x, %dw, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x1x4096x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x1x4096x8xf32>
+  return %y : tensor<1x4x1x4096x8xf32>
+}

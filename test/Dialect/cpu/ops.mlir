@@ -42,3 +42,16 @@ func.func @blocked_roundtrip(%x: tensor<1x16x8x8xf32>, %dw: tensor<2x3x3x8xf32>,
   %3 = ovc_cpu.reorder %2 {ukernel = "ovc_from_blocked_f32_avx2"} : tensor<1x1x8x8x8xf32> -> tensor<1x8x8x8xf32>
   return %3 : tensor<1x8x8x8xf32>
 }
+
+// A depthwise layer and the 1x1 layer that reads it, with and without
+// their biases and the residual.
+// CHECK-LABEL: func @depthwise_pointwise_roundtrip
+// CHECK: ovc_cpu.depthwise_pointwise_conv2d %arg0, %arg1 dw_bias %arg2 : tensor<16xf32>, %arg3 bias %arg4 : tensor<32xf32> residual %arg5 : tensor<1x4x8x8x8xf32> {
+// CHECK-SAME: dw_min = 0.000000e+00 : f32, fused_multiply_add, max = 6.000000e+00 : f32
+// CHECK-SAME: : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x8x8x8xf32>
+// CHECK: ovc_cpu.depthwise_pointwise_conv2d %arg0, %arg1, %arg3 {
+func.func @depthwise_pointwise_roundtrip(%x: tensor<1x2x8x8x8xf32>, %dw: tensor<2x3x3x8xf32>, %db: tensor<16xf32>, %w: tensor<2x16x1x1x16xf32>, %b: tensor<32xf32>, %r: tensor<1x4x8x8x8xf32>) {
+  %0 = ovc_cpu.depthwise_pointwise_conv2d %x, %dw dw_bias %db : tensor<16xf32>, %w bias %b : tensor<32xf32> residual %r : tensor<1x4x8x8x8xf32> {dilations = array<i64: 1, 1>, dw_min = 0.0 : f32, fused_multiply_add, max = 6.0 : f32, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x8x8x8xf32>
+  %1 = ovc_cpu.depthwise_pointwise_conv2d %x, %dw, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_blocked_depthwise_pointwise_conv2d_f32_avx2"} : tensor<1x2x8x8x8xf32>, tensor<2x3x3x8xf32>, tensor<2x16x1x1x16xf32> -> tensor<1x4x8x8x8xf32>
+  return
+}
