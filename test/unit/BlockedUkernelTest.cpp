@@ -372,8 +372,6 @@ void checkDepthwisePointwise(const Family &family,
                << "shape n" << s.n << " " << c << "x" << s.h << "x" << s.w
                << " s" << s.stride << " -> " << oc
                << (s.residual ? " residual" : ""));
-  if (ovc_blocked_dw_pw_band_rows(c, ow) < 1)
-    return; // wider than the band buffer: not fused
   std::mt19937 rng(seed);
   std::vector<float> input = randomValues(s.n * c * s.h * s.w, rng);
   input[input.size() / 2] = std::nanf("");
@@ -413,13 +411,18 @@ void checkDepthwisePointwise(const Family &family,
 const DepthwisePointwiseShape kDepthwisePointwiseShapes[] = {
     // n blk   h    w  s out residual
     // face-detection-adas's conv2_1 rows (bands of several rows, the
-    // last one shorter), its stride-2 conv2_2, an odd last output vector,
-    // residuals, a batch, rows narrower than a depthwise tile, and rows
-    // of all channels as wide as the band buffer (bands of one row on
-    // AVX2; AVX-512's do not fit and are not fused).
-    {1, 3, 9, 336, 1, 7, false},  {1, 7, 10, 168, 2, 13, false},
-    {1, 2, 6, 20, 1, 3, true},    {2, 2, 5, 9, 2, 4, true},
+    // last one shorter) and its stride-2 conv2_2 (an odd last vector).
+    {1, 3, 9, 336, 1, 7, false},
+    {1, 7, 10, 168, 2, 13, false},
+    // Residuals, a batch, rows narrower than a depthwise tile.
+    {1, 2, 6, 20, 1, 3, true},
+    {2, 2, 5, 9, 2, 4, true},
+    // Rows of all channels as wide as the band buffer (bands of one row
+    // on AVX2).
     {1, 16, 3, 256, 1, 2, false},
+    // Wider rows, which the compiler does not fuse: the kernel runs the
+    // two kernels through the heap.
+    {1, 16, 3, 300, 1, 3, true},
 };
 
 TEST(BlockedUkernel, DepthwisePointwiseMatchesBothKernelsBitForBit) {

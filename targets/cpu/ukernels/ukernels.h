@@ -442,8 +442,9 @@ static inline int ovc_depthwise_rows_in_blocks(long long kh, long long kw,
  *     dwBias, filter, bias, residual, output, dwParams, params)
  *   the blocked depthwise layer (dwParams) and the blocked 1x1 layer
  *   (params, C and OC its own, H and W the depthwise output's) that reads
- *   it, in one pass, where ovc_blocked_dw_pw_band_rows(C, OW) is at least
- *   1; the 1x1 layer's output, with both kernels' bits.
+ *   it, in one pass where ovc_blocked_dw_pw_band_rows(C, OW) is at least
+ *   1 (else one after the other through the heap, which the compiler does
+ *   not ask for); the 1x1 layer's output, with both kernels' bits.
  * ovc_to_blocked_f32_<family>(input, output, params),
  * ovc_from_blocked_f32_<family>(input, output, params)
  *   NCHW to blocked and back (params N, C, H, W). */
