@@ -117,7 +117,7 @@ def ovc_counters(app, inputs_args, threads, runs):
     """Per-layer ms from the executable's -pc rows, each the median over
     `runs` processes of its mean over 10 warm inferences (one process's
     means moved by a third on this shared machine), and for each layer the
-    types of the layers fused into it."""
+    (name, type) of the layers fused into it."""
     samples, fused = {}, {}
     for r in range(runs):
         out = run([app] + inputs_args + ["--benchmark", "-niter", "10",
@@ -128,7 +128,8 @@ def ovc_counters(app, inputs_args, threads, runs):
                 samples.setdefault(parts[0], []).append(float(parts[-2]))
             elif (r == 0 and len(parts) >= 6 and parts[1] == "NOT_RUN"
                   and parts[3].startswith("fused_into_")):
-                fused.setdefault(parts[3][len("fused_into_"):], []).append(parts[2])
+                fused.setdefault(parts[3][len("fused_into_"):], []).append(
+                    (parts[0], parts[2]))
     return {layer: statistics.median(ms) for layer, ms in samples.items()}, fused
 
 
@@ -254,14 +255,21 @@ def main():
         # (c) big layers at 1 thread: GFLOP/s and % of the FMA peak.
         counters, fused = ovc_counters(app, npy_args, 1, args.rounds)
         layers, bench_lines = [], []
-        for layer, (kind, mflop, geometry) in layer_flops(xml).items():
+        flops = layer_flops(xml)
+        for layer, (kind, mflop, geometry) in flops.items():
             if mflop >= args.min_mflop and counters.get(layer):
-                gflops = mflop / counters[layer]  # MFLOP per ms = GFLOP/s
-                layers.append({"layer": layer, "type": kind, "mflop": round(mflop, 1),
+                # A depthwise layer computed inside this layer's kernel
+                # (-ovc-cpu-fuse-depthwise-pointwise) counts here: its time
+                # is in this row.
+                inside = [name for name, _ in fused.get(layer, []) if name in flops]
+                total = mflop + sum(flops[name][1] for name in inside)
+                gflops = total / counters[layer]  # MFLOP per ms = GFLOP/s
+                layers.append({"layer": layer, "type": kind, "mflop": round(total, 1),
+                               "fused_layers": inside,
                                "ovc_ms": counters[layer], "gflops": round(gflops, 2),
                                "peak_pct": round(100 * gflops / peak[1], 1)})
                 if geometry:  # oneDNN fuses what ovc fused: bias, ReLU
-                    kinds = fused.get(layer, [])
+                    kinds = [kind for _, kind in fused.get(layer, [])]
                     bench_lines.append(" ".join(map(str, [layer.replace(" ", "_")] + geometry + [
                         int("Add" in kinds), int("ReLU" in kinds)])))
         alone = layer_bench(args.layer_bench, bench_lines, 1)
@@ -297,10 +305,13 @@ def main():
         for l in r["layers"]:
             alone = f"{l['ovc_kernel_ms']:8.3f}" if "ovc_kernel_ms" in l else f"{'-':>8s}"
             dnnl = f"{l['onednn_ms']:8.3f} {l['onednn_ms'] / l['ovc_ms']:10.2f}" if "onednn_ms" in l else ""
-            print(f"{r['model'][:30] + ':' + l['layer']:70.70s} {l['mflop']:8.1f} {l['ovc_ms']:9.3f} "
+            name = r['model'][:30] + ':' + l['layer'] + (" *" if l.get("fused_layers") else "")
+            print(f"{name:70.70s} {l['mflop']:8.1f} {l['ovc_ms']:9.3f} "
                   f"{l['gflops']:8.2f} {l['peak_pct']:7.1f} {alone} {dnnl}")
     print("(ms: the layer inside the model, -pc; alone: ovc's kernel for this host's ISA family "
-          "on the same shape alone, with padding; oneDNN: its best primitive alone, blocked layouts, bias and ReLU fused)")
+          "on the same shape alone, with padding; oneDNN: its best primitive alone, blocked layouts, bias and ReLU fused; "
+          "*: with the depthwise layer before it computed in its kernel: its MFLOP count here, "
+          "while alone and oneDNN time the 1x1 layer without it)")
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump({"fma_peak_gflops": peak, "rounds": args.rounds, "niter": args.niter,
                    "models": results}, f, indent=1)
