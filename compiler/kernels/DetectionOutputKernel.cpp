@@ -56,9 +56,7 @@ struct DetectionOutputBufferization
       pointers.push_back(
           pointerTo(rewriter, loc, contiguous(rewriter, loc, *buffer)));
     }
-    auto outMemref =
-        MemRefType::get(outType.getShape(), outType.getElementType());
-    Value out = rewriter.create<memref::AllocOp>(loc, outMemref);
+    Value out = resultBuffer(rewriter, loc, outType);
     pointers.push_back(pointerTo(rewriter, loc, out));
 
     int64_t priorSize = det.getNormalized() ? 4 : 5;
@@ -88,9 +86,7 @@ struct DetectionOutputBufferization
                        double(outType.getDimSize(2))};
     Value paramBuffer = paramsBuffer(rewriter, loc, params);
     pointers.push_back(pointerTo(rewriter, loc, paramBuffer));
-    rewriter.create<func::CallOp>(
-        loc, declareKernel(rewriter, op, kKernel, pointers.size()), pointers);
-    replaceOpWithBufferizedValues(rewriter, op, out);
+    callKernel(rewriter, op, kKernel, pointers, out);
     return success();
   }
 };

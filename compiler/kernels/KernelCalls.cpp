@@ -56,6 +56,22 @@ func::FuncOp ovc::kernels::declareKernel(RewriterBase &rewriter, Operation *op,
   return func;
 }
 
+Value ovc::kernels::resultBuffer(RewriterBase &rewriter, Location loc,
+                                 Type type) {
+  auto tensor = cast<ShapedType>(type);
+  return rewriter.create<memref::AllocOp>(
+      loc, MemRefType::get(tensor.getShape(), tensor.getElementType()));
+}
+
+void ovc::kernels::callKernel(RewriterBase &rewriter, Operation *op,
+                              StringRef name, ValueRange pointers,
+                              ValueRange results) {
+  rewriter.create<func::CallOp>(
+      op->getLoc(), declareKernel(rewriter, op, name, pointers.size()),
+      pointers);
+  bufferization::replaceOpWithBufferizedValues(rewriter, op, results);
+}
+
 Value ovc::kernels::paramsBuffer(RewriterBase &rewriter, Location loc,
                                  ArrayRef<double> params) {
   auto type = MemRefType::get({int64_t(params.size())}, rewriter.getF32Type());

@@ -53,6 +53,16 @@ mlir::func::FuncOp declareKernel(mlir::RewriterBase &rewriter,
                                  mlir::Operation *op, llvm::StringRef name,
                                  unsigned numPointers);
 
+/// A fresh buffer for a result of tensor type `type`.
+mlir::Value resultBuffer(mlir::RewriterBase &rewriter, mlir::Location loc,
+                         mlir::Type type);
+
+/// Calls kernel `name` with `pointers` (declaring it on first use) and
+/// replaces `op` by `results`, the buffers the kernel wrote.
+void callKernel(mlir::RewriterBase &rewriter, mlir::Operation *op,
+                llvm::StringRef name, mlir::ValueRange pointers,
+                mlir::ValueRange results);
+
 /// A stack buffer of f32 holding `params` (exact for integers < 2^24).
 mlir::Value paramsBuffer(mlir::RewriterBase &rewriter, mlir::Location loc,
                          llvm::ArrayRef<double> params);

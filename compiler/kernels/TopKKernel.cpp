@@ -56,12 +56,8 @@ struct TopKBufferization
     FailureOr<Value> input = getBuffer(rewriter, topk.getInput(), options);
     if (failed(input))
       return failure();
-    Value values = rewriter.create<memref::AllocOp>(
-        loc,
-        MemRefType::get(valuesType.getShape(), valuesType.getElementType()));
-    Value indices = rewriter.create<memref::AllocOp>(
-        loc,
-        MemRefType::get(indicesType.getShape(), indicesType.getElementType()));
+    Value values = resultBuffer(rewriter, loc, valuesType);
+    Value indices = resultBuffer(rewriter, loc, indicesType);
     // 16-byte (value, index) entries for one slice.
     Value scratch = rewriter.create<memref::AllocOp>(
         loc, MemRefType::get({2 * length}, rewriter.getI64Type()));
@@ -78,9 +74,7 @@ struct TopKBufferization
         pointerTo(rewriter, loc, values), pointerTo(rewriter, loc, indices),
         pointerTo(rewriter, loc, scratch),
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
-    rewriter.create<func::CallOp>(
-        loc, declareKernel(rewriter, op, kKernel, args.size()), args);
-    replaceOpWithBufferizedValues(rewriter, op, {values, indices});
+    callKernel(rewriter, op, kKernel, args, {values, indices});
     return success();
   }
 };

@@ -215,6 +215,9 @@ def main():
         # less than ovc's executable: the ratio over the same part takes
         # those layers' -pc time (median of --rounds processes) off ovc's.
         record = {"model": name, "cut_layers": cut_layers(folder)}
+        # -pc medians per thread count: at 1 thread for the layer table,
+        # at 2 too where layers are cut.
+        counters_at = {}
         for threads in (1, 2):
             ovc_ms, ort_ms = [], []
             for _ in range(args.rounds):  # interleaved: ovc, ORT, ovc, ORT...
@@ -228,9 +231,10 @@ def main():
             record[f"ovc_ms_t{threads}"] = statistics.median(ovc_ms)
             record[f"ort_ms_t{threads}"] = statistics.median(ort_ms)
             record[f"ratio_t{threads}"] = record[f"ort_ms_t{threads}"] / record[f"ovc_ms_t{threads}"]
+            if threads == 1 or record["cut_layers"]:
+                counters_at[threads] = ovc_counters(app, npy_args, threads, args.rounds)
             if record["cut_layers"]:
-                cut_counters, _ = ovc_counters(app, npy_args, threads, args.rounds)
-                cut_ms = sum(cut_counters.get(l, 0.0) for l in record["cut_layers"])
+                cut_ms = sum(counters_at[threads][0].get(l, 0.0) for l in record["cut_layers"])
                 record[f"ovc_cut_ms_t{threads}"] = cut_ms
                 record[f"ratio_same_part_t{threads}"] = (
                     record[f"ort_ms_t{threads}"] / (record[f"ovc_ms_t{threads}"] - cut_ms))
@@ -253,7 +257,7 @@ def main():
         record["ort_first_ms"] = statistics.median(ort_firsts)
 
         # (c) big layers at 1 thread: GFLOP/s and % of the FMA peak.
-        counters, fused = ovc_counters(app, npy_args, 1, args.rounds)
+        counters, fused = counters_at[1]
         layers, bench_lines = [], []
         flops = layer_flops(xml)
         for layer, (kind, mflop, geometry) in flops.items():

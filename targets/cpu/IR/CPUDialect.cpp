@@ -73,6 +73,27 @@ static LogicalResult verifyWindowedOp(ConvOp op, ArrayRef<int64_t> kernel) {
   return success();
 }
 
+/// A packed filter's blocks of `block` output channels cover `oc`.
+static LogicalResult verifyFilterBlocks(Operation *op, ShapedType filter,
+                                        int64_t block, int64_t oc) {
+  if (filter.getDimSize(0) != (oc + block - 1) / block)
+    return op->emitOpError("packed filter has ")
+           << filter.getDimSize(0) << " blocks of " << block
+           << " output channels, result has " << oc << " channels";
+  return success();
+}
+
+/// The bias of a packed filter, if any, has its whole blocks.
+static LogicalResult verifyBlockBias(Operation *op, Value bias,
+                                     ShapedType filter, int64_t block) {
+  int64_t values = filter.getDimSize(0) * block;
+  if (bias &&
+      cast<ShapedType>(bias.getType()).getShape() != ArrayRef<int64_t>(values))
+    return op->emitOpError("bias must have ")
+           << values << " values (whole blocks)";
+  return success();
+}
+
 /// The residual a convolution adds, if any, has the result's type.
 template <typename ConvOp> static LogicalResult verifyResidual(ConvOp op) {
   Value residual = op.getResidual();
@@ -96,10 +117,8 @@ LogicalResult Conv2DOp::verify() {
   int64_t block = getBlock();
   SmallVector<int64_t, 4> inShape = nchwShape(in), outShape = nchwShape(out);
   int64_t oc = outShape[1];
-  if (filter.getDimSize(0) != (oc + block - 1) / block)
-    return emitOpError("packed filter has ")
-           << filter.getDimSize(0) << " blocks of " << block
-           << " output channels, result has " << oc << " channels";
+  if (failed(verifyFilterBlocks(*this, filter, block, oc)))
+    return failure();
   if (filter.getDimSize(1) != inShape[1])
     return emitOpError("packed filter has ")
            << filter.getDimSize(1) << " input channels, input has "
@@ -129,13 +148,8 @@ LogicalResult Conv2DOp::verify() {
       return emitOpError("the kernel writes blocks only for stride-2 stems "
                          "without residual (ovc_conv2d_writes_blocks)");
   }
-  if (getBias()) {
-    auto bias = getBias().getType();
-    if (bias.getRank() != 1 ||
-        bias.getDimSize(0) != filter.getDimSize(0) * block)
-      return emitOpError("bias must have ")
-             << filter.getDimSize(0) * block << " values (whole blocks)";
-  }
+  if (failed(verifyBlockBias(*this, getBias(), filter, block)))
+    return failure();
   return verifyResidual(*this);
 }
 
@@ -226,17 +240,13 @@ LogicalResult DepthwisePointwiseConv2DOp::verify() {
   if (failed(verifyWindowedOp(*this, dwFilter.getShape().slice(1, 2))))
     return failure();
   SmallVector<int64_t, 4> outShape = nchwShape(out);
-  if (filter.getDimSize(0) != (outShape[1] + block - 1) / block)
-    return emitOpError("packed filter has ")
-           << filter.getDimSize(0) << " blocks of " << block
-           << " output channels, result has " << outShape[1] << " channels";
+  if (failed(verifyFilterBlocks(*this, filter, block, outShape[1])))
+    return failure();
   if (getDwBias() &&
       getDwBias().getType().getShape() != ArrayRef<int64_t>(channels))
     return emitOpError("depthwise bias must have ") << channels << " values";
-  if (getBias() && getBias().getType().getShape() !=
-                       ArrayRef<int64_t>(filter.getDimSize(0) * block))
-    return emitOpError("bias must have ")
-           << filter.getDimSize(0) * block << " values (whole blocks)";
+  if (failed(verifyBlockBias(*this, getBias(), filter, block)))
+    return failure();
   if (ovc_blocked_dw_pw_band_rows(channels, outShape[3]) < 1)
     return emitOpError("a row of ")
            << outShape[3] << " pixels x " << channels

@@ -196,8 +196,7 @@ struct ConvCallBufferization
         return failure();
       bias = *buffer;
     }
-    Value out = rewriter.create<memref::AllocOp>(
-        loc, MemRefType::get(outType.getShape(), outType.getElementType()));
+    Value out = resultBuffer(rewriter, loc, outType);
 
     // Blocked layers take the NCHW sizes of the activations they hold.
     SmallVector<int64_t, 4> inShape = ovc::cpu::nchwShape(inType),
@@ -249,9 +248,7 @@ struct ConvCallBufferization
     args.push_back(pointerTo(rewriter, loc, out));
     args.push_back(
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params)));
-    rewriter.create<func::CallOp>(
-        loc, declareKernel(rewriter, op, conv.getUkernel(), args.size()), args);
-    replaceOpWithBufferizedValues(rewriter, op, out);
+    callKernel(rewriter, op, conv.getUkernel(), args, out);
     return success();
   }
 };
@@ -290,8 +287,7 @@ struct DepthwisePointwiseBufferization
         failed(addOperand(conv.getBias(), *filter)) ||
         failed(addOperand(conv.getResidual(), *filter)))
       return failure();
-    Value out = rewriter.create<memref::AllocOp>(
-        loc, MemRefType::get(outType.getShape(), outType.getElementType()));
+    Value out = resultBuffer(rewriter, loc, outType);
     args.push_back(pointerTo(rewriter, loc, out));
 
     SmallVector<int64_t, 4> inShape =
@@ -320,9 +316,7 @@ struct DepthwisePointwiseBufferization
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, dwParams)));
     args.push_back(
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params)));
-    rewriter.create<func::CallOp>(
-        loc, declareKernel(rewriter, op, conv.getUkernel(), args.size()), args);
-    replaceOpWithBufferizedValues(rewriter, op, out);
+    callKernel(rewriter, op, conv.getUkernel(), args, out);
     return success();
   }
 };
@@ -341,8 +335,7 @@ struct ReorderBufferization
     if (failed(input))
       return failure();
     Value in = contiguous(rewriter, loc, *input);
-    Value out = rewriter.create<memref::AllocOp>(
-        loc, MemRefType::get(outType.getShape(), outType.getElementType()));
+    Value out = resultBuffer(rewriter, loc, outType);
     SmallVector<int64_t, 4> shape = ovc::cpu::nchwShape(outType);
     std::vector<double> params(OVC_CONV2D_NUM_PARAMS, 0.0);
     params[OVC_CONV2D_N] = shape[0];
@@ -355,10 +348,7 @@ struct ReorderBufferization
     SmallVector<Value> args = {
         pointerTo(rewriter, loc, in), pointerTo(rewriter, loc, out),
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
-    rewriter.create<func::CallOp>(
-        loc, declareKernel(rewriter, op, reorder.getUkernel(), args.size()),
-        args);
-    replaceOpWithBufferizedValues(rewriter, op, out);
+    callKernel(rewriter, op, reorder.getUkernel(), args, out);
     return success();
   }
 };

@@ -34,8 +34,7 @@ struct MaxPool2DBufferization
     if (failed(input))
       return failure();
     Value in = contiguous(rewriter, loc, *input);
-    Value out = rewriter.create<memref::AllocOp>(
-        loc, MemRefType::get(outType.getShape(), outType.getElementType()));
+    Value out = resultBuffer(rewriter, loc, outType);
 
     std::vector<double> params(OVC_POOL2D_NUM_PARAMS, 0.0);
     params[OVC_POOL2D_N] = inType.getDimSize(0);
@@ -60,9 +59,7 @@ struct MaxPool2DBufferization
     SmallVector<Value> args = {
         pointerTo(rewriter, loc, in), pointerTo(rewriter, loc, out),
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
-    rewriter.create<func::CallOp>(
-        loc, declareKernel(rewriter, op, pool.getUkernel(), args.size()), args);
-    replaceOpWithBufferizedValues(rewriter, op, out);
+    callKernel(rewriter, op, pool.getUkernel(), args, out);
     return success();
   }
 };
