@@ -316,6 +316,14 @@ void ovc_parallel_for(int64_t total, int64_t grain, ovc_parallel_fn fn,
   const int32_t nthreads = pool->nthreads;
   if (chunks > kChunksPerThread * (int64_t)nthreads)
     chunks = kChunksPerThread * (int64_t)nthreads;
+  /* Every thread's share the same size: 3 chunks on 2 threads gave one
+   * thread twice the other's work, and split a layer's channels where the
+   * layer before split them in halves, so that a sixth of its input came
+   * from the other core (a max pool after a conv ran slower on 2 threads
+   * than on 1). Chunks a little under `grain` cost less than that. */
+  chunks = (chunks + nthreads - 1) / nthreads * nthreads;
+  if (chunks > total)
+    chunks = total;
   uint64_t generation = atomic_load(&pool->generation) + 1;
   job *work = &pool->jobs[generation & 1];
   *work = (job){fn, context, total, (int32_t)chunks};
