@@ -220,8 +220,10 @@ const Shape kShapes[] = {
     {1, 300, 5, 7, 13, 1, 1, 1, 1, 1, 1, true, true, false},
     {1, 600, 4, 9, 38, 1, 1, 1, 1, 1, 1, false, false, false},
     {1, 70, 3, 3, 7, 1, 1, 1, 1, 1, 1, true, false, false},
-    // Last channel groups of 1 to 5 (7, 13, 20, 33 and 64 above, 11 here).
+    // Last channel groups of 1 to 5 of 6 (7, 13, 20, 33 and 64 above, 11
+    // here) and of 1 to 7 of AVX-512's 8 (33, 10, 11, 20, 13, 38, 7).
     {1, 20, 6, 7, 11, 1, 1, 1, 1, 1, 1, true, true, false},
+    {1, 24, 5, 13, 10, 1, 1, 1, 1, 1, 1, true, false, true},
     // Images whose last pixels are no whole vector: those go to channel
     // tiles, per image and filter block (with a residual, after partial
     // sums over several panels for the rest).

@@ -2,7 +2,8 @@
 #define OVC_UK_VLEN 16
 #define OVC_UK_FMA 1
 #define OVC_UK_TILE 12
-#define OVC_UK_PW_VECTORS 4
+#define OVC_UK_PW_VECTORS 3
+#define OVC_UK_PW_CHANNELS 8
 #define OVC_UK_NAME ovc_conv2d_f32_avx512
 #define OVC_UK_DW_NAME ovc_depthwise_conv2d_f32_avx512
 #define OVC_UK_WINOGRAD_NAME ovc_conv2d_winograd_f32_avx512
