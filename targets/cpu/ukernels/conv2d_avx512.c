@@ -2,6 +2,10 @@
 #define OVC_UK_VLEN 16
 #define OVC_UK_FMA 1
 #define OVC_UK_TILE 12
+/* The pointwise GEMM tile: 8 output channels x 3 vectors, 24 accumulators.
+ * Output channel counts are mostly multiples of 8 (squeeze layers of 16,
+ * 32, 64; a classifier's 1000), which 6-channel groups ended in a group of
+ * 2 or 4 with as few sums per loaded pixel. */
 #define OVC_UK_PW_VECTORS 3
 #define OVC_UK_PW_CHANNELS 8
 #define OVC_UK_NAME ovc_conv2d_f32_avx512
