@@ -7,10 +7,12 @@ extern "C" {
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -349,6 +351,48 @@ TEST(RuntimeStub, InstancesComeAndGo) {
     ASSERT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
     ASSERT_EQ(coverage.hits[9].load(), 100);
   }
+}
+
+namespace {
+// Lengths of the ranges a parallel loop's chunks covered.
+std::mutex gRangesMutex;
+std::vector<int64_t> gRanges;
+void recordRange(void *, int64_t begin, int64_t end) {
+  std::lock_guard<std::mutex> lock(gRangesMutex);
+  gRanges.push_back(end - begin);
+}
+struct LoopShape {
+  int64_t total, grain;
+};
+LoopShape gLoop;
+void shapedLoopModel(void *const *, const void *, void *) {
+  ovc_parallel_for(gLoop.total, gLoop.grain, recordRange, nullptr);
+}
+const ovc_model_info kShapedLoopModel = {"loop",  "sse41",        0, 0, nullptr,
+                                         nullptr, shapedLoopModel};
+
+std::vector<int64_t> chunkLengths(int threads, LoopShape loop) {
+  Instance instance;
+  EXPECT_TRUE(instance.create(kShapedLoopModel, threads));
+  gLoop = loop;
+  gRanges.clear();
+  EXPECT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
+  std::sort(gRanges.begin(), gRanges.end());
+  return gRanges;
+}
+} // namespace
+
+TEST(RuntimeStub, ParallelForGivesEveryThreadAsManyChunks) {
+  // Three grains of work on two threads: four chunks a little under the
+  // grain, two per thread, not one thread's two against the other's one.
+  EXPECT_EQ(chunkLengths(2, {300, 100}),
+            (std::vector<int64_t>{75, 75, 75, 75}));
+  EXPECT_EQ(chunkLengths(3, {500, 100}),
+            (std::vector<int64_t>{83, 83, 83, 83, 84, 84}));
+  // Never more chunks than iterations.
+  EXPECT_EQ(chunkLengths(2, {3, 1}), (std::vector<int64_t>{1, 1, 1}));
+  // One grain or less stays one chunk, on the caller.
+  EXPECT_EQ(chunkLengths(2, {100, 100}), (std::vector<int64_t>{100}));
 }
 
 TEST(RuntimeStub, ParallelForRespectsGrain) {
