@@ -50,11 +50,10 @@ struct DetectionOutputBufferization
     SmallVector<Value> pointers;
     for (Value input :
          {det.getBoxLogits(), det.getClassPreds(), det.getProposals()}) {
-      FailureOr<Value> buffer = getBuffer(rewriter, input, options);
+      FailureOr<Value> buffer = denseBuffer(rewriter, loc, input, options);
       if (failed(buffer))
         return failure();
-      pointers.push_back(
-          pointerTo(rewriter, loc, contiguous(rewriter, loc, *buffer)));
+      pointers.push_back(pointerTo(rewriter, loc, *buffer));
     }
     Value out = resultBuffer(rewriter, loc, outType);
     pointers.push_back(pointerTo(rewriter, loc, out));

@@ -30,8 +30,8 @@ Value ovc::kernels::pointerTo(RewriterBase &rewriter, Location loc,
       loc, LLVM::LLVMPointerType::get(rewriter.getContext()), address64);
 }
 
-Value ovc::kernels::contiguous(RewriterBase &rewriter, Location loc,
-                               Value buffer) {
+/// `buffer` itself when dense row-major, else a dense copy of it.
+static Value contiguous(RewriterBase &rewriter, Location loc, Value buffer) {
   auto type = cast<MemRefType>(buffer.getType());
   if (memref::isStaticShapeAndContiguousRowMajor(type))
     return buffer;
@@ -39,6 +39,15 @@ Value ovc::kernels::contiguous(RewriterBase &rewriter, Location loc,
   Value copy = rewriter.create<memref::AllocOp>(loc, dense);
   rewriter.create<linalg::CopyOp>(loc, buffer, copy);
   return copy;
+}
+
+FailureOr<Value>
+ovc::kernels::denseBuffer(RewriterBase &rewriter, Location loc, Value tensor,
+                          const bufferization::BufferizationOptions &options) {
+  FailureOr<Value> buffer = bufferization::getBuffer(rewriter, tensor, options);
+  if (failed(buffer))
+    return failure();
+  return contiguous(rewriter, loc, *buffer);
 }
 
 func::FuncOp ovc::kernels::declareKernel(RewriterBase &rewriter, Operation *op,

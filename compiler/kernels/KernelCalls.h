@@ -44,9 +44,12 @@ struct KernelCallBufferization
 mlir::Value pointerTo(mlir::RewriterBase &rewriter, mlir::Location loc,
                       mlir::Value buffer);
 
-/// `buffer` itself when dense row-major, else a dense copy of it.
-mlir::Value contiguous(mlir::RewriterBase &rewriter, mlir::Location loc,
-                       mlir::Value buffer);
+/// The buffer of `tensor` when dense row-major, else a dense copy of it
+/// made at `loc`: what a kernel reads through a raw pointer.
+mlir::FailureOr<mlir::Value>
+denseBuffer(mlir::RewriterBase &rewriter, mlir::Location loc,
+            mlir::Value tensor,
+            const mlir::bufferization::BufferizationOptions &options);
 
 /// The private declaration `void name(ptr x numPointers)` in op's module.
 mlir::func::FuncOp declareKernel(mlir::RewriterBase &rewriter,

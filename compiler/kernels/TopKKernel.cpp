@@ -53,7 +53,8 @@ struct TopKBufferization
         return op->emitError("TopK tensor too large for the kernel");
 
     Location loc = op->getLoc();
-    FailureOr<Value> input = getBuffer(rewriter, topk.getInput(), options);
+    FailureOr<Value> input =
+        denseBuffer(rewriter, loc, topk.getInput(), options);
     if (failed(input))
       return failure();
     Value values = resultBuffer(rewriter, loc, valuesType);
@@ -70,9 +71,8 @@ struct TopKBufferization
                        sort,
                        double(indexBits)};
     SmallVector<Value> args = {
-        pointerTo(rewriter, loc, contiguous(rewriter, loc, *input)),
-        pointerTo(rewriter, loc, values), pointerTo(rewriter, loc, indices),
-        pointerTo(rewriter, loc, scratch),
+        pointerTo(rewriter, loc, *input), pointerTo(rewriter, loc, values),
+        pointerTo(rewriter, loc, indices), pointerTo(rewriter, loc, scratch),
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
     callKernel(rewriter, op, kKernel, args, {values, indices});
     return success();

@@ -177,11 +177,12 @@ struct ConvCallBufferization
     auto inType = conv.getInput().getType();
     auto outType = conv.getOutput().getType();
 
-    FailureOr<Value> input = getBuffer(rewriter, conv.getInput(), options);
+    FailureOr<Value> input =
+        denseBuffer(rewriter, loc, conv.getInput(), options);
     FailureOr<Value> filter = getBuffer(rewriter, conv.getFilter(), options);
     if (failed(input) || failed(filter))
       return failure();
-    Value in = contiguous(rewriter, loc, *input);
+    Value in = *input;
     ArrayRef<int64_t> padsBegin = conv.getPadsBegin(),
                       padsEnd = conv.getPadsEnd();
     bool hasPads = llvm::any_of(padsBegin, [](int64_t p) { return p; }) ||
@@ -237,10 +238,11 @@ struct ConvCallBufferization
       // Without a residual the kernel reads none: any valid pointer will do.
       Value buffer = *filter;
       if (*skip) {
-        FailureOr<Value> skipBuffer = getBuffer(rewriter, *skip, options);
+        FailureOr<Value> skipBuffer =
+            denseBuffer(rewriter, loc, *skip, options);
         if (failed(skipBuffer))
           return failure();
-        buffer = contiguous(rewriter, loc, *skipBuffer);
+        buffer = *skipBuffer;
         params[OVC_CONV2D_HAS_RESIDUAL] = 1;
       }
       args.push_back(pointerTo(rewriter, loc, buffer));
@@ -272,11 +274,10 @@ struct DepthwisePointwiseBufferization
         args.push_back(pointerTo(rewriter, loc, fallback));
         return success();
       }
-      FailureOr<Value> buffer = getBuffer(rewriter, operand, options);
+      FailureOr<Value> buffer = denseBuffer(rewriter, loc, operand, options);
       if (failed(buffer))
         return failure();
-      args.push_back(
-          pointerTo(rewriter, loc, contiguous(rewriter, loc, *buffer)));
+      args.push_back(pointerTo(rewriter, loc, *buffer));
       return success();
     };
     FailureOr<Value> filter = getBuffer(rewriter, conv.getFilter(), options);
@@ -331,10 +332,10 @@ struct ReorderBufferization
     auto reorder = cast<ovc::cpu::ReorderOp>(op);
     Location loc = op->getLoc();
     auto outType = reorder.getOutput().getType();
-    FailureOr<Value> input = getBuffer(rewriter, reorder.getInput(), options);
-    if (failed(input))
+    FailureOr<Value> in =
+        denseBuffer(rewriter, loc, reorder.getInput(), options);
+    if (failed(in))
       return failure();
-    Value in = contiguous(rewriter, loc, *input);
     Value out = resultBuffer(rewriter, loc, outType);
     SmallVector<int64_t, 4> shape = ovc::cpu::nchwShape(outType);
     std::vector<double> params(OVC_CONV2D_NUM_PARAMS, 0.0);
@@ -346,7 +347,7 @@ struct ReorderBufferization
       if (size >= int64_t(1) << 24)
         return op->emitError("activations too large for the reorder kernel");
     SmallVector<Value> args = {
-        pointerTo(rewriter, loc, in), pointerTo(rewriter, loc, out),
+        pointerTo(rewriter, loc, *in), pointerTo(rewriter, loc, out),
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
     callKernel(rewriter, op, reorder.getUkernel(), args, out);
     return success();

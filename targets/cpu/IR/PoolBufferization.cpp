@@ -30,10 +30,9 @@ struct MaxPool2DBufferization
     Location loc = op->getLoc();
     auto inType = pool.getInput().getType();
     auto outType = pool.getOutput().getType();
-    FailureOr<Value> input = getBuffer(rewriter, pool.getInput(), options);
-    if (failed(input))
+    FailureOr<Value> in = denseBuffer(rewriter, loc, pool.getInput(), options);
+    if (failed(in))
       return failure();
-    Value in = contiguous(rewriter, loc, *input);
     Value out = resultBuffer(rewriter, loc, outType);
 
     std::vector<double> params(OVC_POOL2D_NUM_PARAMS, 0.0);
@@ -57,7 +56,7 @@ struct MaxPool2DBufferization
         return op->emitError("pooling too large for the microkernel");
 
     SmallVector<Value> args = {
-        pointerTo(rewriter, loc, in), pointerTo(rewriter, loc, out),
+        pointerTo(rewriter, loc, *in), pointerTo(rewriter, loc, out),
         pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
     callKernel(rewriter, op, pool.getUkernel(), args, out);
     return success();
