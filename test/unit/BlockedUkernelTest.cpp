@@ -259,20 +259,22 @@ const DepthwiseShape kDepthwiseShapes[] = {
 };
 
 TEST(BlockedUkernel, DepthwiseMatchesNchwKernelBitForBit) {
-  for (const Family &family : families())
-    if (family.supported)
-      for (const DepthwiseShape &shape : kDepthwiseShapes)
+  ovc::test::forEachRunnable(
+      families(), kDepthwiseShapes,
+      [](const Family &family, const DepthwiseShape &shape) {
         for (bool fused : {false, true})
           checkDepthwise(family, shape, 3, fused);
+      });
 }
 
 TEST(BlockedUkernel, DepthwiseSameBitsOnThreads) {
   ovc::test::ScopedThreadPool pool(3);
-  for (const Family &family : families())
-    if (family.supported)
-      for (const DepthwiseShape &shape : kDepthwiseShapes)
+  ovc::test::forEachRunnable(
+      families(), kDepthwiseShapes,
+      [](const Family &family, const DepthwiseShape &shape) {
         for (bool fused : {false, true})
           checkDepthwise(family, shape, 9, fused);
+      });
 }
 
 // A 1x1 layer: `inBlocks` input and `outVectors` output vectors of
@@ -338,18 +340,20 @@ const PointwiseShape kPointwiseShapes[] = {
 };
 
 TEST(BlockedUkernel, PointwiseMatchesNchwKernelBitForBit) {
-  for (const Family &family : families())
-    if (family.supported)
-      for (const PointwiseShape &shape : kPointwiseShapes)
+  ovc::test::forEachRunnable(
+      families(), kPointwiseShapes,
+      [](const Family &family, const PointwiseShape &shape) {
         checkPointwise(family, shape, 4);
+      });
 }
 
 TEST(BlockedUkernel, PointwiseSameBitsOnThreads) {
   ovc::test::ScopedThreadPool pool(3);
-  for (const Family &family : families())
-    if (family.supported)
-      for (const PointwiseShape &shape : kPointwiseShapes)
+  ovc::test::forEachRunnable(
+      families(), kPointwiseShapes,
+      [](const Family &family, const PointwiseShape &shape) {
         checkPointwise(family, shape, 8);
+      });
 }
 
 // A depthwise layer of `blocks` channel blocks (3x3, stride `stride`,
@@ -426,20 +430,22 @@ const DepthwisePointwiseShape kDepthwisePointwiseShapes[] = {
 };
 
 TEST(BlockedUkernel, DepthwisePointwiseMatchesBothKernelsBitForBit) {
-  for (const Family &family : families())
-    if (family.supported)
-      for (const DepthwisePointwiseShape &shape : kDepthwisePointwiseShapes)
+  ovc::test::forEachRunnable(
+      families(), kDepthwisePointwiseShapes,
+      [](const Family &family, const DepthwisePointwiseShape &shape) {
         for (bool fused : {false, true})
           checkDepthwisePointwise(family, shape, 5, fused);
+      });
 }
 
 TEST(BlockedUkernel, DepthwisePointwiseSameBitsOnThreads) {
   ovc::test::ScopedThreadPool pool(3);
-  for (const Family &family : families())
-    if (family.supported)
-      for (const DepthwisePointwiseShape &shape : kDepthwisePointwiseShapes)
+  ovc::test::forEachRunnable(
+      families(), kDepthwisePointwiseShapes,
+      [](const Family &family, const DepthwisePointwiseShape &shape) {
         for (bool fused : {false, true})
           checkDepthwisePointwise(family, shape, 11, fused);
+      });
 }
 
 // A stride-2 stem (few input channels) writing `outVectors` vectors of
@@ -521,18 +527,18 @@ const StemShape kStemShapes[] = {
 };
 
 TEST(BlockedUkernel, StemWritesBlocksBitForBit) {
-  for (const Family &family : families())
-    if (family.supported)
-      for (const StemShape &shape : kStemShapes)
-        checkStem(family, shape, 6);
+  ovc::test::forEachRunnable(families(), kStemShapes,
+                             [](const Family &family, const StemShape &shape) {
+                               checkStem(family, shape, 6);
+                             });
 }
 
 TEST(BlockedUkernel, StemSameBitsOnThreads) {
   ovc::test::ScopedThreadPool pool(3);
-  for (const Family &family : families())
-    if (family.supported)
-      for (const StemShape &shape : kStemShapes)
-        checkStem(family, shape, 10);
+  ovc::test::forEachRunnable(families(), kStemShapes,
+                             [](const Family &family, const StemShape &shape) {
+                               checkStem(family, shape, 10);
+                             });
 }
 
 } // namespace

@@ -303,21 +303,19 @@ const Shape kShapes[] = {
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {
-  for (const Family &family : families()) {
-    if (!family.supported)
-      continue;
-    for (const Shape &shape : kShapes)
-      check(family, shape, 7);
-  }
+  ovc::test::forEachRunnable(families(), kShapes,
+                             [](const Family &family, const Shape &shape) {
+                               check(family, shape, 7);
+                             });
 }
 
 TEST(ConvUkernel, SameBitsOnThreads) {
   for (int32_t threads : {2, 3}) {
     ovc::test::ScopedThreadPool pool(threads);
-    for (const Family &family : families())
-      if (family.supported)
-        for (const Shape &shape : kShapes)
-          check(family, shape, 11);
+    ovc::test::forEachRunnable(families(), kShapes,
+                               [](const Family &family, const Shape &shape) {
+                                 check(family, shape, 11);
+                               });
   }
 }
 
@@ -440,20 +438,22 @@ const DepthwiseShape kDepthwiseShapes[] = {
 };
 
 TEST(DepthwiseUkernel, MatchesOrderedReferenceBitForBit) {
-  for (const Family &family : families())
-    if (family.supported)
-      for (const DepthwiseShape &shape : kDepthwiseShapes)
+  ovc::test::forEachRunnable(
+      families(), kDepthwiseShapes,
+      [](const Family &family, const DepthwiseShape &shape) {
         for (bool fused : {false, true})
           checkDepthwise(family, shape, 5, fused);
+      });
 }
 
 TEST(DepthwiseUkernel, SameBitsOnThreads) {
   ovc::test::ScopedThreadPool pool(3);
-  for (const Family &family : families())
-    if (family.supported)
-      for (const DepthwiseShape &shape : kDepthwiseShapes)
+  ovc::test::forEachRunnable(
+      families(), kDepthwiseShapes,
+      [](const Family &family, const DepthwiseShape &shape) {
         for (bool fused : {false, true})
           checkDepthwise(family, shape, 13, fused);
+      });
 }
 
 // Max pooling: the IEEE maximum of the taps inside the input (-inf when a
@@ -564,18 +564,18 @@ const PoolShape kPoolShapes[] = {
 };
 
 TEST(MaxPoolUkernel, MatchesIeeeMaximum) {
-  for (const Family &family : families())
-    if (family.supported)
-      for (const PoolShape &shape : kPoolShapes)
-        checkMaxPool(family, shape, 17);
+  ovc::test::forEachRunnable(families(), kPoolShapes,
+                             [](const Family &family, const PoolShape &shape) {
+                               checkMaxPool(family, shape, 17);
+                             });
 }
 
 TEST(MaxPoolUkernel, SameBitsOnThreads) {
   ovc::test::ScopedThreadPool pool(3);
-  for (const Family &family : families())
-    if (family.supported)
-      for (const PoolShape &shape : kPoolShapes)
-        checkMaxPool(family, shape, 19);
+  ovc::test::forEachRunnable(families(), kPoolShapes,
+                             [](const Family &family, const PoolShape &shape) {
+                               checkMaxPool(family, shape, 19);
+                             });
 }
 
 } // namespace

@@ -28,6 +28,17 @@ inline bool runsAvx512() {
          __builtin_cpu_supports("avx512vl");
 }
 
+/// Calls `check(family, shape)` for each of `shapes` on each of `families`
+/// that this CPU runs (its `supported`).
+template <typename Families, typename Shapes, typename Check>
+void forEachRunnable(const Families &families, const Shapes &shapes,
+                     Check check) {
+  for (const auto &family : families)
+    if (family.supported)
+      for (const auto &shape : shapes)
+        check(family, shape);
+}
+
 /// A pool of `threads` threads entered for the life of the object: the
 /// kernels called meanwhile split their work across it.
 class ScopedThreadPool {

@@ -171,19 +171,19 @@ const Shape kShapes[] = {
 };
 
 TEST(WinogradUkernel, MatchesDirectConvolution) {
-  for (const Family &family : families())
-    if (family.supported)
-      for (const Shape &shape : kShapes)
-        check(family, shape, 3);
+  ovc::test::forEachRunnable(families(), kShapes,
+                             [](const Family &family, const Shape &shape) {
+                               check(family, shape, 3);
+                             });
 }
 
 TEST(WinogradUkernel, MatchesDirectConvolutionOnThreads) {
   for (int32_t threads : {2, 3}) {
     ovc::test::ScopedThreadPool pool(threads);
-    for (const Family &family : families())
-      if (family.supported)
-        for (const Shape &shape : kShapes)
-          check(family, shape, 17);
+    ovc::test::forEachRunnable(families(), kShapes,
+                               [](const Family &family, const Shape &shape) {
+                                 check(family, shape, 17);
+                               });
   }
 }
 
