@@ -68,11 +68,14 @@ ovc::memory::alignedPointerReads(Value buffer) {
           return std::nullopt;
         reads.push_back(baseUser);
       }
-    } else if (auto slice = dyn_cast<memref::SubViewOp>(user)) {
-      // A subview keeps its source's aligned pointer (its offset is in its
-      // strided metadata), so the same re-derivation serves it.
+    } else if (isa<memref::SubViewOp, memref::CollapseShapeOp,
+                   memref::ExpandShapeOp>(user)) {
+      // A subview or a reshape keeps its source's aligned pointer (a
+      // subview's offset is in its strided metadata), so the same
+      // re-derivation serves it: a kernel may read a reshaped buffer (a
+      // pixel shuffle's transposed output, padded by ovc_pad2d_f32).
       std::optional<SmallVector<Operation *>> throughSlice =
-          alignedPointerReads(slice.getResult());
+          alignedPointerReads(user->getResult(0));
       if (!throughSlice)
         return std::nullopt;
       reads.append(throughSlice->begin(), throughSlice->end());

@@ -30,10 +30,10 @@ analyzeUses(mlir::Value buffer, mlir::Block &block,
 /// a weights blob) replaces them with the larger buffer's pointer plus the
 /// offset: memref.view puts the offset into its aligned pointer, but folding
 /// extract_aligned_pointer_as_index through the view drops it. Reads
-/// through subviews count (a subview keeps the aligned pointer; its offset
-/// is in its metadata). nullopt when a pointer may be taken in another form
-/// or through another view or cast of `buffer`, where it could not be
-/// re-derived.
+/// through subviews and reshapes count (they keep the aligned pointer; a
+/// subview's offset is in its metadata). nullopt when a pointer may be taken in
+/// another form or through another view or cast of `buffer`, where it could not
+/// be re-derived.
 std::optional<llvm::SmallVector<mlir::Operation *>>
 alignedPointerReads(mlir::Value buffer);
 

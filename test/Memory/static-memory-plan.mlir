@@ -79,3 +79,29 @@ func.func @pointer_through_view(%in: memref<4xf32>) {
   call @kernel(%p) : (index) -> ()
   return
 }
+
+// -----
+
+// So is one taken through a reshape (a pixel shuffle's transposed output,
+// collapsed to NCHW for a kernel): the buffer is placed, not allocated and
+// freed on every run.
+// CHECK-LABEL: func @pointer_through_reshape
+// CHECK-SAME: %[[ARENA:[^:]*]]: memref<64xi8> {ovc.arena}
+// CHECK-NOT: memref.alloc
+// CHECK: %[[OFF:.*]] = arith.constant 0 : index
+// CHECK: %[[VIEW:.*]] = memref.view %[[ARENA]]
+// CHECK: %[[BASE:.*]] = memref.extract_aligned_pointer_as_index %[[ARENA]]
+// CHECK: %[[PTR:.*]] = arith.addi %[[BASE]], %[[OFF]]
+// CHECK: memref.collapse_shape %[[VIEW]]
+// CHECK: call @kernel(%[[PTR]])
+// CHECK-NOT: memref.dealloc
+func.func private @kernel(index)
+func.func @pointer_through_reshape(%in: memref<2x2x2x2xf32>) {
+  %a = memref.alloc() : memref<2x2x2x2xf32>
+  linalg.copy ins(%in : memref<2x2x2x2xf32>) outs(%a : memref<2x2x2x2xf32>)
+  %r = memref.collapse_shape %a [[0, 1], [2, 3]] : memref<2x2x2x2xf32> into memref<4x4xf32>
+  %base, %offset, %sizes:2, %strides:2 = memref.extract_strided_metadata %r : memref<4x4xf32> -> memref<f32>, index, index, index, index, index
+  %p = memref.extract_aligned_pointer_as_index %base : memref<f32> -> index
+  call @kernel(%p) : (index) -> ()
+  return
+}

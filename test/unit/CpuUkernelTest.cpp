@@ -59,8 +59,9 @@ struct Shape {
   int64_t n, c, h, w, oc, kh, kw, sh, sw, dh, dw;
   bool bias, hasMin, hasMax;
   bool residual = false; // a skip connection added before the clamp
-  // Zeros around the input that the kernel supplies (only the phase-row
-  // stems, ovc_conv2d_from_phase_rows, take padding).
+  // Zeros around the input that the kernel supplies: the phase-row stems
+  // (ovc_conv2d_from_phase_rows) read the input as it is, the other layers
+  // a copy each thread pads for itself (ovc_conv2d_pads_privately).
   int64_t pt = 0, pl = 0, pb = 0, pr = 0;
 };
 
@@ -105,6 +106,8 @@ void setParams(float *params, const Shape &s, int64_t oh, int64_t ow) {
   params[OVC_CONV2D_HAS_RESIDUAL] = s.residual;
   params[OVC_CONV2D_PAD_TOP] = s.pt;
   params[OVC_CONV2D_PAD_LEFT] = s.pl;
+  params[OVC_CONV2D_PAD_BOTTOM] = s.pb;
+  params[OVC_CONV2D_PAD_RIGHT] = s.pr;
 }
 
 void check(const Family &family, const Shape &s, uint32_t seed) {
@@ -118,11 +121,6 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
   std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
   int64_t oh = (s.h + s.pt + s.pb - (s.dh * (s.kh - 1) + 1)) / s.sh + 1;
   int64_t ow = (s.w + s.pl + s.pr - (s.dw * (s.kw - 1) + 1)) / s.sw + 1;
-  // Only the phase-row path takes padding (with some families' blocks).
-  if ((s.pt || s.pl || s.pb || s.pr) &&
-      !ovc_conv2d_from_phase_rows(s.c, s.kh, s.kw, s.sw, s.dw, ow, s.oc,
-                                  family.block))
-    return;
   std::vector<float> input(s.n * s.c * s.h * s.w),
       filter(s.oc * s.c * s.kh * s.kw), bias(s.oc);
   for (float &v : input)
@@ -177,9 +175,10 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
 
   float params[OVC_CONV2D_NUM_PARAMS];
   setParams(params, s, oh, ow);
-  // A pointwise, unit-stride convolution also runs as one long row, as the
-  // compiler calls it.
-  bool longRow = s.kh == 1 && s.kw == 1 && s.sh == 1 && s.sw == 1;
+  // A pointwise, unit-stride convolution without padding also runs as one
+  // long row, as the compiler calls it.
+  bool longRow = s.kh == 1 && s.kw == 1 && s.sh == 1 && s.sw == 1 && !s.pt &&
+                 !s.pl && !s.pb && !s.pr;
   for (int form = 0; form < (longRow ? 2 : 1); ++form) {
     float p[OVC_CONV2D_NUM_PARAMS];
     std::memcpy(p, params, sizeof p);
@@ -300,6 +299,21 @@ const Shape kShapes[] = {
     // 8 + 4 + 1 channels with a residual.
     {1, 16, 7, 61, 16, 3, 3, 1, 1, 1, 1, true, true, false},
     {1, 40, 9, 42, 13, 3, 3, 1, 1, 1, 1, false, true, true, true},
+    // Padded privately: vehicle-attributes' 3x3 layers (64 -> 64 on 18 x
+    // 18 with a residual, its stride-2 one) in flattened channel tiles,
+    // its 7x7 stride-2 stem with pads of 3, two images, row tiles (a short
+    // sum), pitch tiles (an SSD head's 36 on 19 x 19), a dilated layer,
+    // uneven pads, and a padded 1x1 layer (the pointwise path, whose
+    // border pixels are bias alone).
+    {1, 64, 18, 18, 64, 3, 3, 1, 1, 1, 1, true, true, false, true, 1, 1, 1, 1},
+    {1, 16, 18, 18, 40, 3, 3, 2, 2, 1, 1, true, true, false, false, 1, 1, 1, 1},
+    {1, 3, 20, 22, 64, 7, 7, 2, 2, 1, 1, true, true, false, false, 3, 3, 3, 3},
+    {2, 8, 9, 13, 20, 3, 3, 1, 1, 1, 1, false, false, true, true, 1, 1, 1, 1},
+    {1, 4, 6, 60, 3, 3, 3, 1, 1, 1, 1, true, false, false, false, 1, 1, 1, 1},
+    {1, 40, 19, 19, 36, 3, 3, 1, 1, 1, 1, true, true, false, false, 1, 1, 1, 1},
+    {1, 8, 16, 16, 20, 3, 3, 1, 1, 2, 2, true, false, true, false, 2, 2, 2, 2},
+    {1, 6, 9, 11, 17, 3, 2, 1, 2, 1, 1, false, true, false, true, 0, 2, 1, 0},
+    {1, 8, 5, 7, 20, 1, 1, 1, 1, 1, 1, true, false, false, false, 1, 0, 2, 1},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {

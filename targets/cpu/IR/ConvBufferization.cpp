@@ -6,10 +6,10 @@
 // ovc_cpu.depthwise_pointwise_conv2d into one call of its fused kernel,
 // and ovc_cpu.reorder into <ukernel>(input, output, params)
 // (targets/cpu/ukernels, ukernels.h for the parameters). For the
-// convolution kernel, padding is materialized here, as a zero-filled buffer
-// with the input copied into its interior, so that the kernel reads every
-// window without bounds checks; the depthwise kernel handles borders
-// itself.
+// convolution kernel, padding is materialized here, by a call of
+// ovc_pad2d_f32 that copies the input into a zero-bordered buffer, so that
+// the kernel reads every window without bounds checks; the depthwise kernel
+// handles borders itself.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,42 +29,33 @@ using namespace ovc::kernels;
 
 namespace {
 
-/// `input` surrounded by zeros: `pads_begin`/`pads_end` on H and W. Only
-/// the border is filled (the interior is written once, by the copy).
-Value padded(RewriterBase &rewriter, Location loc, Value input,
+/// `input` surrounded by zeros: `pads_begin`/`pads_end` on H and W, made by
+/// ovc_pad2d_f32 (ukernels.h), which splits the copy across the threads
+/// (as loops, it ran serially between two parallel layers).
+Value padded(RewriterBase &rewriter, Operation *op, Value input,
              ArrayRef<int64_t> begin, ArrayRef<int64_t> end) {
+  Location loc = op->getLoc();
   auto type = cast<MemRefType>(input.getType());
   ArrayRef<int64_t> shape = type.getShape();
   int64_t n = shape[0], c = shape[1], h = shape[2], w = shape[3];
-  int64_t paddedW = w + begin[1] + end[1];
-  auto paddedType = MemRefType::get({n, c, h + begin[0] + end[0], paddedW},
-                                    type.getElementType());
+  auto paddedType =
+      MemRefType::get({n, c, h + begin[0] + end[0], w + begin[1] + end[1]},
+                      type.getElementType());
   Value buffer = rewriter.create<memref::AllocOp>(loc, paddedType);
-  // A [n, c, rows, cols] window of the buffer at (row, col).
-  auto window = [&](int64_t row, int64_t col, int64_t rows, int64_t cols) {
-    SmallVector<OpFoldResult> offsets = {
-        rewriter.getIndexAttr(0), rewriter.getIndexAttr(0),
-        rewriter.getIndexAttr(row), rewriter.getIndexAttr(col)};
-    SmallVector<OpFoldResult> sizes = {
-        rewriter.getIndexAttr(n), rewriter.getIndexAttr(c),
-        rewriter.getIndexAttr(rows), rewriter.getIndexAttr(cols)};
-    SmallVector<OpFoldResult> strides(4, rewriter.getIndexAttr(1));
-    return rewriter.create<memref::SubViewOp>(loc, buffer, offsets, sizes,
-                                              strides);
-  };
-  Value zero = rewriter.create<arith::ConstantOp>(
-      loc, rewriter.getZeroAttr(type.getElementType()));
-  auto fill = [&](int64_t row, int64_t col, int64_t rows, int64_t cols) {
-    if (rows > 0 && cols > 0)
-      rewriter.create<linalg::FillOp>(loc, zero,
-                                      window(row, col, rows, cols).getResult());
-  };
-  fill(0, 0, begin[0], paddedW);           // top rows
-  fill(begin[0] + h, 0, end[0], paddedW);  // bottom rows
-  fill(begin[0], 0, h, begin[1]);          // left columns
-  fill(begin[0], begin[1] + w, h, end[1]); // right columns
-  rewriter.create<linalg::CopyOp>(loc, input,
-                                  window(begin[0], begin[1], h, w).getResult());
+  std::vector<double> params(OVC_PAD2D_NUM_PARAMS, 0.0);
+  params[OVC_PAD2D_N] = n;
+  params[OVC_PAD2D_C] = c;
+  params[OVC_PAD2D_H] = h;
+  params[OVC_PAD2D_W] = w;
+  params[OVC_PAD2D_PAD_TOP] = begin[0];
+  params[OVC_PAD2D_PAD_LEFT] = begin[1];
+  params[OVC_PAD2D_PAD_BOTTOM] = end[0];
+  params[OVC_PAD2D_PAD_RIGHT] = end[1];
+  Value args[] = {
+      pointerTo(rewriter, loc, input), pointerTo(rewriter, loc, buffer),
+      pointerTo(rewriter, loc, paramsBuffer(rewriter, loc, params))};
+  rewriter.create<func::CallOp>(
+      loc, declareKernel(rewriter, op, "ovc_pad2d_f32", std::size(args)), args);
   return buffer;
 }
 
@@ -94,19 +85,26 @@ std::optional<Value> residual(ovc::cpu::DepthwiseConv2DOp) {
   return std::nullopt;
 }
 
-/// Whether the kernel leaves out the taps in the padding itself (else the
-/// input is copied into a zero-filled buffer first).
+/// Whether the kernel supplies the padding itself (else the input is
+/// copied into a zero-bordered buffer first): stems computed from phase
+/// rows, and inputs small enough for each thread to pad a copy of its own.
 bool padsInKernel(ovc::cpu::Conv2DOp conv) {
   // Stems writing blocks are computed from phase rows.
   if (conv.writesBlocks())
     return true;
   auto [kh, kw] = window(conv);
+  auto inType = conv.getInput().getType();
   // The packed filter is [OC / B, C, KH, KW, B].
-  return ovc_conv2d_from_phase_rows(
-      conv.getInput().getType().getDimSize(1), kh, kw, conv.getStrides()[1],
-      conv.getDilations()[1], conv.getOutput().getType().getDimSize(3),
-      conv.getOutput().getType().getDimSize(1),
-      conv.getFilter().getType().getDimSize(4));
+  if (ovc_conv2d_from_phase_rows(inType.getDimSize(1), kh, kw,
+                                 conv.getStrides()[1], conv.getDilations()[1],
+                                 conv.getOutput().getType().getDimSize(3),
+                                 conv.getOutput().getType().getDimSize(1),
+                                 conv.getFilter().getType().getDimSize(4)))
+    return true;
+  ArrayRef<int64_t> begin = conv.getPadsBegin(), end = conv.getPadsEnd();
+  return ovc_conv2d_pads_privately(inType.getDimSize(0), inType.getDimSize(1),
+                                   inType.getDimSize(2) + begin[0] + end[0],
+                                   inType.getDimSize(3) + begin[1] + end[1]);
 }
 bool padsInKernel(ovc::cpu::WinogradConv2DOp) { return false; }
 bool padsInKernel(ovc::cpu::DepthwiseConv2DOp) { return true; }
@@ -189,7 +187,7 @@ struct ConvCallBufferization
                    llvm::any_of(padsEnd, [](int64_t p) { return p; });
     bool materialize = hasPads && !padsInKernel(conv);
     if (materialize)
-      in = padded(rewriter, loc, in, padsBegin, padsEnd);
+      in = padded(rewriter, op, in, padsBegin, padsEnd);
     Value bias = *filter;
     if (conv.getBias()) {
       FailureOr<Value> buffer = getBuffer(rewriter, conv.getBias(), options);
@@ -225,6 +223,8 @@ struct ConvCallBufferization
     if (hasPads && !materialize) {
       params[OVC_CONV2D_PAD_TOP] = padsBegin[0];
       params[OVC_CONV2D_PAD_LEFT] = padsBegin[1];
+      params[OVC_CONV2D_PAD_BOTTOM] = padsEnd[0];
+      params[OVC_CONV2D_PAD_RIGHT] = padsEnd[1];
     }
     params[OVC_CONV2D_FUSED_MADD] = fusedMultiplyAdds(conv) ? 1 : 0;
     params[OVC_CONV2D_BLOCKED_OUTPUT] = writesBlocks(conv) ? 1 : 0;
