@@ -575,6 +575,11 @@ const PoolShape kPoolShapes[] = {
     {1, 2, 5, 13, 2, 2, 1, 1, 1, 1, 2, 1, 2, 1},
     {1, 1, 3, 4500, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0},
     {1, 1, 2, 2300, 1, 3, 1, 1, 1, 1100, 0, 0, 0, 0},
+    // Two images of vehicle-attributes' ceil-rounded pool, and the piece
+    // and pixel paths over several rows (on threads, each gets a share).
+    {2, 6, 36, 36, 3, 3, 2, 2, 1, 1, 0, 0, 1, 1},
+    {1, 2, 15, 4500, 2, 2, 2, 2, 1, 1, 0, 0, 0, 0},
+    {2, 1, 7, 2300, 1, 3, 1, 1, 1, 1100, 0, 0, 0, 0},
 };
 
 TEST(MaxPoolUkernel, MatchesIeeeMaximum) {
@@ -585,11 +590,14 @@ TEST(MaxPoolUkernel, MatchesIeeeMaximum) {
 }
 
 TEST(MaxPoolUkernel, SameBitsOnThreads) {
-  ovc::test::ScopedThreadPool pool(3);
-  ovc::test::forEachRunnable(families(), kPoolShapes,
-                             [](const Family &family, const PoolShape &shape) {
-                               checkMaxPool(family, shape, 19);
-                             });
+  for (int32_t threads : {2, 3}) {
+    ovc::test::ScopedThreadPool pool(threads);
+    ovc::test::forEachRunnable(
+        families(), kPoolShapes,
+        [](const Family &family, const PoolShape &shape) {
+          checkMaxPool(family, shape, 19);
+        });
+  }
 }
 
 } // namespace
