@@ -299,6 +299,11 @@ const Shape kShapes[] = {
     // 8 + 4 + 1 channels with a residual.
     {1, 16, 7, 61, 16, 3, 3, 1, 1, 1, 1, true, true, false},
     {1, 40, 9, 42, 13, 3, 3, 1, 1, 1, 1, false, true, true, true},
+    // Stride 2, short sums and whole blocks: channel tiles, or on AVX-512
+    // with several threads row tiles where rows are 4 vectors or wider
+    // (vehicle-attributes' 1x1 64 -> 128 on 18 x 18, with fewer channels).
+    {1, 64, 18, 18, 40, 1, 1, 2, 2, 1, 1, true, true, false},
+    {1, 8, 6, 140, 40, 1, 1, 2, 2, 1, 1, true, false, true, true},
     // Padded privately: vehicle-attributes' 3x3 layers (64 -> 64 on 18 x
     // 18 with a residual, its stride-2 one) in flattened channel tiles,
     // its 7x7 stride-2 stem with pads of 3, two images, row tiles (a short
