@@ -133,11 +133,21 @@ def ovc_counters(app, inputs_args, threads, runs):
     return {layer: statistics.median(ms) for layer, ms in samples.items()}, fused
 
 
-def layer_bench(tool, lines, threads):
+def kernel_family(target):
+    """The microkernel family ovc compiles -target for (None: the host's)."""
+    if not target or target == "host":
+        return None
+    if target.startswith("avx512"):
+        return "avx512"
+    return "avx2" if target.startswith("avx2") else "sse41"
+
+
+def layer_bench(tool, lines, threads, family=None):
     """Times each layer_bench line alone with ovc's kernel and oneDNN."""
     if not tool or not lines:
         return {}
-    out = run([tool, "--threads", str(threads), "--reps", "20"],
+    out = run([tool, "--threads", str(threads), "--reps", "20"] +
+              (["--family", family] if family else []),
               input="\n".join(lines) + "\n").stdout
     return {r["layer"]: r for r in map(json.loads, out.splitlines())}
 
@@ -180,6 +190,8 @@ def main():
     p.add_argument("--min-mflop", type=float, default=100.0)
     p.add_argument("--layer-bench", help="utils/bench/layer_bench built against oneDNN")
     p.add_argument("--only", nargs="*")
+    p.add_argument("--target", help="ovc's -target (default: host); e.g. avx2 on an "
+                   "AVX-512 machine, to time the AVX2 kernels")
     args = p.parse_args()
     os.makedirs(args.out, exist_ok=True)
 
@@ -188,6 +200,7 @@ def main():
     print(f"FMA peak ({probes[1]['isa'].upper()}, f32): {peak[1]:.1f} GFLOP/s at 1 thread, "
           f"{peak[2]:.1f} at 2 (AVX2 {probes[1]['gflops_avx2']:.1f}, "
           f"AVX-512 {probes[1]['gflops_avx512']:.1f} at 1 thread; 0 = not on this CPU)")
+    print(f"ovc -target={args.target or 'host'}")
 
     env = dict(os.environ, NODE_PATH=os.path.join(args.ort, "node_modules"))
     results = []
@@ -195,7 +208,7 @@ def main():
         work = os.path.join(args.out, name)
         os.makedirs(work, exist_ok=True)
         app = os.path.join(work, "app")
-        run([args.ovc, xml, "-o", app])
+        run([args.ovc, xml, "-o", app] + ([f"-target={args.target}"] if args.target else []))
         inputs = np.load(os.path.join(folder, "ref", "inputs.npz"))
         npy_args, ort_inputs = [], []
         for key in inputs.files:
@@ -276,7 +289,7 @@ def main():
                     kinds = [kind for _, kind in fused.get(layer, [])]
                     bench_lines.append(" ".join(map(str, [layer.replace(" ", "_")] + geometry + [
                         int("Add" in kinds), int("ReLU" in kinds)])))
-        alone = layer_bench(args.layer_bench, bench_lines, 1)
+        alone = layer_bench(args.layer_bench, bench_lines, 1, kernel_family(args.target))
         for l in layers:
             r = alone.get(l["layer"].replace(" ", "_"))
             if r:
@@ -312,13 +325,13 @@ def main():
             name = r['model'][:30] + ':' + l['layer'] + (" *" if l.get("fused_layers") else "")
             print(f"{name:70.70s} {l['mflop']:8.1f} {l['ovc_ms']:9.3f} "
                   f"{l['gflops']:8.2f} {l['peak_pct']:7.1f} {alone} {dnnl}")
-    print("(ms: the layer inside the model, -pc; alone: ovc's kernel for this host's ISA family "
+    print("(ms: the layer inside the model, -pc; alone: ovc's kernel for the -target's ISA family "
           "on the same shape alone, with padding; oneDNN: its best primitive alone, blocked layouts, bias and ReLU fused; "
           "*: with the depthwise layer before it computed in its kernel: its MFLOP count here, "
           "while alone and oneDNN time the 1x1 layer without it)")
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump({"fma_peak_gflops": peak, "rounds": args.rounds, "niter": args.niter,
-                   "models": results}, f, indent=1)
+                   "target": args.target or "host", "models": results}, f, indent=1)
     svg_chart(results, os.path.join(args.out, "results.svg"))
     print(f"\nwrote {args.out}/results.json and results.svg")
 
