@@ -6,10 +6,11 @@
 // ovc_cpu.depthwise_pointwise_conv2d into one call of its fused kernel,
 // and ovc_cpu.reorder into <ukernel>(input, output, params)
 // (targets/cpu/ukernels, ukernels.h for the parameters). For the
-// convolution kernel, padding is materialized here, by a call of
-// ovc_pad2d_f32 that copies the input into a zero-bordered buffer, so that
-// the kernel reads every window without bounds checks; the depthwise kernel
-// handles borders itself.
+// convolution kernel, padding is supplied by the kernel where it can (stems
+// from phase rows; inputs small enough for each thread to pad a copy of its
+// own), else materialized here, by a call of ovc_pad2d_f32 that copies the
+// input into a zero-bordered buffer, so that the kernel reads every window
+// without bounds checks; the depthwise kernel handles borders itself.
 //
 //===----------------------------------------------------------------------===//
 
