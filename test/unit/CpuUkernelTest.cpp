@@ -605,4 +605,57 @@ TEST(MaxPoolUkernel, SameBitsOnThreads) {
   }
 }
 
+// ovc_pad2d_f32: the input in the interior, zeros around it, on 1 to 3
+// threads. Rows of 1500 floats make chunks of a few rows, so that chunks
+// start in top pads, in data rows and in bottom pads (3 threads: 12 chunks
+// of 2 of each plane's 8 rows).
+TEST(Pad2D, InteriorAndZerosOnThreads) {
+  struct PadShape {
+    int64_t n, c, h, w, top, left, bottom, right;
+  };
+  const PadShape shapes[] = {
+      {1, 3, 5, 1500, 1, 2, 2, 3},  {2, 2, 7, 1200, 0, 1, 3, 0},
+      {1, 64, 18, 18, 1, 1, 1, 1},  {1, 3, 72, 72, 3, 3, 3, 3},
+      {1, 5, 4, 3, 2, 0, 0, 2},
+  };
+  for (int32_t threads : {1, 2, 3}) {
+    ovc::test::ScopedThreadPool pool(threads);
+    for (const PadShape &s : shapes) {
+      SCOPED_TRACE(::testing::Message()
+                   << threads << " threads, " << s.n << "x" << s.c << "x"
+                   << s.h << "x" << s.w << " pads " << s.top << " " << s.left
+                   << " " << s.bottom << " " << s.right);
+      std::vector<float> input(s.n * s.c * s.h * s.w);
+      for (size_t i = 0; i < input.size(); ++i)
+        input[i] = float(i % 1009) + 0.5f;
+      const int64_t ph = s.top + s.h + s.bottom, pw = s.left + s.w + s.right;
+      // The sentinel after the output catches writes past its end.
+      std::vector<float> output(s.n * s.c * ph * pw + 16, -7.0f);
+      float params[OVC_PAD2D_NUM_PARAMS] = {};
+      params[OVC_PAD2D_N] = s.n;
+      params[OVC_PAD2D_C] = s.c;
+      params[OVC_PAD2D_H] = s.h;
+      params[OVC_PAD2D_W] = s.w;
+      params[OVC_PAD2D_PAD_TOP] = s.top;
+      params[OVC_PAD2D_PAD_LEFT] = s.left;
+      params[OVC_PAD2D_PAD_BOTTOM] = s.bottom;
+      params[OVC_PAD2D_PAD_RIGHT] = s.right;
+      ovc_pad2d_f32(input.data(), output.data(), params);
+      for (int64_t plane = 0; plane < s.n * s.c; ++plane)
+        for (int64_t y = 0; y < ph; ++y)
+          for (int64_t x = 0; x < pw; ++x) {
+            const int64_t iy = y - s.top, ix = x - s.left;
+            const float expected =
+                iy >= 0 && iy < s.h && ix >= 0 && ix < s.w
+                    ? input[(plane * s.h + iy) * s.w + ix]
+                    : 0.0f;
+            ASSERT_EQ(output[(plane * ph + y) * pw + x], expected)
+                << "plane " << plane << " row " << y << " column " << x;
+          }
+      for (size_t i = output.size() - 16; i < output.size(); ++i)
+        ASSERT_EQ(output[i], -7.0f) << "wrote past the output";
+    }
+  }
+}
+
 } // namespace

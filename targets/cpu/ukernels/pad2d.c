@@ -68,7 +68,10 @@ static __attribute__((no_builtin)) void padRows(void *context, int64_t begin,
   /* One division per range, not two per row (they took most of the time
    * on rows of 20 floats). */
   int64_t plane = begin / rows, y = begin % rows - p->padTop;
-  const float *from = p->input + (plane * p->h + (y > 0 ? y : 0)) * p->w;
+  /* The next data row's first float: the plane's row y, its first above
+   * it, the next plane's first below it. */
+  const int64_t next = y < 0 ? 0 : y < p->h ? y : p->h;
+  const float *from = p->input + (plane * p->h + next) * p->w;
   float *to = p->output + begin * width;
   for (int64_t row = begin; row < end; ++row, to += width) {
     if (y < 0 || y >= p->h) {
