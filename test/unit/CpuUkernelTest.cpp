@@ -614,17 +614,17 @@ TEST(Pad2D, InteriorAndZerosOnThreads) {
     int64_t n, c, h, w, top, left, bottom, right;
   };
   const PadShape shapes[] = {
-      {1, 3, 5, 1500, 1, 2, 2, 3},  {2, 2, 7, 1200, 0, 1, 3, 0},
-      {1, 64, 18, 18, 1, 1, 1, 1},  {1, 3, 72, 72, 3, 3, 3, 3},
+      {1, 3, 5, 1500, 1, 2, 2, 3}, {2, 2, 7, 1200, 0, 1, 3, 0},
+      {1, 64, 18, 18, 1, 1, 1, 1}, {1, 3, 72, 72, 3, 3, 3, 3},
       {1, 5, 4, 3, 2, 0, 0, 2},
   };
   for (int32_t threads : {1, 2, 3}) {
     ovc::test::ScopedThreadPool pool(threads);
     for (const PadShape &s : shapes) {
       SCOPED_TRACE(::testing::Message()
-                   << threads << " threads, " << s.n << "x" << s.c << "x"
-                   << s.h << "x" << s.w << " pads " << s.top << " " << s.left
-                   << " " << s.bottom << " " << s.right);
+                   << threads << " threads, " << s.n << "x" << s.c << "x" << s.h
+                   << "x" << s.w << " pads " << s.top << " " << s.left << " "
+                   << s.bottom << " " << s.right);
       std::vector<float> input(s.n * s.c * s.h * s.w);
       for (size_t i = 0; i < input.size(); ++i)
         input[i] = float(i % 1009) + 0.5f;
@@ -645,10 +645,9 @@ TEST(Pad2D, InteriorAndZerosOnThreads) {
         for (int64_t y = 0; y < ph; ++y)
           for (int64_t x = 0; x < pw; ++x) {
             const int64_t iy = y - s.top, ix = x - s.left;
-            const float expected =
-                iy >= 0 && iy < s.h && ix >= 0 && ix < s.w
-                    ? input[(plane * s.h + iy) * s.w + ix]
-                    : 0.0f;
+            const float expected = iy >= 0 && iy < s.h && ix >= 0 && ix < s.w
+                                       ? input[(plane * s.h + iy) * s.w + ix]
+                                       : 0.0f;
             ASSERT_EQ(output[(plane * ph + y) * pw + x], expected)
                 << "plane " << plane << " row " << y << " column " << x;
           }

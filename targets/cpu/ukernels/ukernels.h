@@ -37,8 +37,8 @@ extern "C" {
  *
  * Each output is sum over (c, kh, kw), in that order, of input * filter,
  * accumulated with one rounding per step (FMA where the family has it),
- * then + bias, then + residual, then max(min), then min(max). This is the order of the loops
- * ovc generates, so a layer gives the same bits either way. */
+ * then + bias, then + residual, then max(min), then min(max). This is the order
+ * of the loops ovc generates, so a layer gives the same bits either way. */
 enum ovc_conv2d_param {
   OVC_CONV2D_N,
   OVC_CONV2D_C,
