@@ -16,6 +16,7 @@ import argparse
 import glob
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -133,21 +134,19 @@ def ovc_counters(app, inputs_args, threads, runs):
     return {layer: statistics.median(ms) for layer, ms in samples.items()}, fused
 
 
-def kernel_family(target):
-    """The microkernel family ovc compiles -target for (None: the host's)."""
-    if not target or target == "host":
-        return None
-    if target.startswith("avx512"):
-        return "avx512"
-    return "avx2" if target.startswith("avx2") else "sse41"
+def compile_model(ovc, xml, app, target):
+    """Compiles `xml` into the executable `app` for `target` (None: the
+    host); returns the microkernel family ovc chose for it."""
+    out = run([ovc, xml, "-o", app, "--verbose"] + ([f"-target={target}"] if target else []))
+    return re.search(r"kernel family (\w+)", out.stderr).group(1)
 
 
-def layer_bench(tool, lines, threads, family=None):
-    """Times each layer_bench line alone with ovc's kernel and oneDNN."""
+def layer_bench(tool, lines, threads, family):
+    """Times each layer_bench line alone with ovc's kernel of `family` and
+    oneDNN."""
     if not tool or not lines:
         return {}
-    out = run([tool, "--threads", str(threads), "--reps", "20"] +
-              (["--family", family] if family else []),
+    out = run([tool, "--threads", str(threads), "--reps", "20", "--family", family],
               input="\n".join(lines) + "\n").stdout
     return {r["layer"]: r for r in map(json.loads, out.splitlines())}
 
@@ -208,7 +207,7 @@ def main():
         work = os.path.join(args.out, name)
         os.makedirs(work, exist_ok=True)
         app = os.path.join(work, "app")
-        run([args.ovc, xml, "-o", app] + ([f"-target={args.target}"] if args.target else []))
+        family = compile_model(args.ovc, xml, app, args.target)
         inputs = np.load(os.path.join(folder, "ref", "inputs.npz"))
         npy_args, ort_inputs = [], []
         for key in inputs.files:
@@ -289,7 +288,7 @@ def main():
                     kinds = [kind for _, kind in fused.get(layer, [])]
                     bench_lines.append(" ".join(map(str, [layer.replace(" ", "_")] + geometry + [
                         int("Add" in kinds), int("ReLU" in kinds)])))
-        alone = layer_bench(args.layer_bench, bench_lines, 1, kernel_family(args.target))
+        alone = layer_bench(args.layer_bench, bench_lines, 1, family)
         for l in layers:
             r = alone.get(l["layer"].replace(" ", "_"))
             if r:

@@ -283,7 +283,7 @@ int main(int argc, char **argv) {
                << bytes.getInt() << " bytes (peak, all intermediates)\n";
     errs() << "ovc: target ISA " << ovc::targets::cpu::getIsaInfo(*isa).name
            << " (LLVM CPU " << ovc::targets::cpu::getIsaInfo(*isa).llvmCpu
-           << ")\n";
+           << ", kernel family " << pipelineOptions.ukernelFamily << ")\n";
   }
   {
     mlir::PassManager pm(&context);

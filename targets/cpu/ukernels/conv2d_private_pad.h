@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 /* A padded input: `planes` planes of H x W at `source`, with the zeros
- * around them. */
+ * around them (ovc_pad2d_f32 describes its copies the same way). */
 typedef struct {
   const float *source;
   int64_t planes, h, w, top, left, bottom, right;

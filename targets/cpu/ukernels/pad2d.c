@@ -24,10 +24,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* A padding job: the input's planes and their pads, and where the padded
+ * copy goes. */
 typedef struct {
-  const float *input;
+  ovc_private_pad pad; /* its token unused */
   float *output;
-  int64_t h, w, padTop, padLeft, padBottom, padRight;
 } Pad2D;
 
 /* Eight floats, read from or written to 4-byte aligned memory. */
@@ -62,17 +63,18 @@ copyFloats(float *to, const float *from, int64_t count) {
 /* Padded rows [begin, end), numbered across all planes. */
 static __attribute__((no_builtin)) void padRows(void *context, int64_t begin,
                                                 int64_t end) {
-  const Pad2D *p = (const Pad2D *)context;
-  const int64_t rows = p->padTop + p->h + p->padBottom;
-  const int64_t width = p->padLeft + p->w + p->padRight;
+  const Pad2D *job = (const Pad2D *)context;
+  const ovc_private_pad *p = &job->pad;
+  const int64_t rows = p->top + p->h + p->bottom;
+  const int64_t width = p->left + p->w + p->right;
   /* One division per range, not two per row (they took most of the time
    * on rows of 20 floats). */
-  int64_t plane = begin / rows, y = begin % rows - p->padTop;
+  int64_t plane = begin / rows, y = begin % rows - p->top;
   /* The next data row's first float: the plane's row y, its first above
    * it, the next plane's first below it. */
   const int64_t next = y < 0 ? 0 : y < p->h ? y : p->h;
-  const float *from = p->input + (plane * p->h + next) * p->w;
-  float *to = p->output + begin * width;
+  const float *from = p->source + (plane * p->h + next) * p->w;
+  float *to = job->output + begin * width;
   for (int64_t row = begin; row < end; ++row, to += width) {
     if (y < 0 || y >= p->h) {
       const v8 zero = 0.0f;
@@ -81,13 +83,13 @@ static __attribute__((no_builtin)) void padRows(void *context, int64_t begin,
         *(v8 *)(to + i) = zero;
       zeroFloats(to + i, width - i);
     } else {
-      zeroFloats(to, p->padLeft);
-      copyFloats(to + p->padLeft, from, p->w);
-      zeroFloats(to + p->padLeft + p->w, p->padRight);
+      zeroFloats(to, p->left);
+      copyFloats(to + p->left, from, p->w);
+      zeroFloats(to + p->left + p->w, p->right);
       from += p->w;
     }
-    if (++y == p->h + p->padBottom)
-      y = -p->padTop;
+    if (++y == p->h + p->bottom)
+      y = -p->top;
   }
 }
 
@@ -101,84 +103,65 @@ uint64_t ovc_conv2d_private_pad_token(void) {
   return atomic_fetch_add_explicit(&lastToken, 1, memory_order_relaxed) + 1;
 }
 
-/* Each thread's buffer, freed when the thread ends. */
-typedef struct {
+/* This thread's buffer and the call it holds the padded input of. The key
+ * frees the floats when the thread ends. */
+static _Thread_local struct {
   float *floats;
   int64_t capacity;
   uint64_t token;
-} PrivateBuffer;
-
+} privateBuffer;
 static pthread_key_t bufferKey;
 static pthread_once_t bufferKeyOnce = PTHREAD_ONCE_INIT;
-static _Thread_local PrivateBuffer *threadBuffer;
 
-static void freeBuffer(void *buffer) {
-  free(((PrivateBuffer *)buffer)->floats);
-  free(buffer);
-}
+static void createBufferKey(void) { pthread_key_create(&bufferKey, free); }
 
-static void createBufferKey(void) {
-  pthread_key_create(&bufferKey, freeBuffer);
-}
-
-/* At least `floats` floats of this thread's own; aborts when memory is out
- * (a kernel has no error path; the most it asks is
- * OVC_CONV2D_PRIVATE_PAD_FLOATS). */
-static PrivateBuffer *privateBuffer(int64_t floats) {
-  PrivateBuffer *b = threadBuffer;
-  if (!b) {
-    pthread_once(&bufferKeyOnce, createBufferKey);
-    b = calloc(1, sizeof(*b));
-    if (!b || pthread_setspecific(bufferKey, b)) {
-      fputs("ovc: out of memory for a convolution's padded input\n", stderr);
-      abort();
-    }
-    threadBuffer = b;
-  }
-  if (b->capacity < floats) {
-    free(b->floats);
-    /* Whole cache lines (aligned_alloc wants a multiple of the alignment). */
-    size_t bytes = ((size_t)floats * sizeof(float) + 63) / 64 * 64;
-    b->floats = aligned_alloc(64, bytes);
-    b->capacity = b->floats ? floats : 0;
-    b->token = 0;
-    if (!b->floats) {
-      fputs("ovc: out of memory for a convolution's padded input\n", stderr);
-      abort();
-    }
-  }
-  return b;
+/* A kernel has no error path: out of memory (at most
+ * OVC_CONV2D_PRIVATE_PAD_FLOATS floats per thread) ends the process. */
+static void outOfMemory(void) {
+  fputs("ovc: out of memory for a convolution's padded input\n", stderr);
+  abort();
 }
 
 const float *ovc_conv2d_private_padded(const ovc_private_pad *pad) {
   const int64_t rows = pad->planes * (pad->top + pad->h + pad->bottom);
-  const int64_t width = pad->left + pad->w + pad->right;
-  PrivateBuffer *b = privateBuffer(rows * width);
-  if (b->token != pad->token) {
-    Pad2D p = {pad->source, b->floats, pad->h,      pad->w,
-               pad->top,    pad->left, pad->bottom, pad->right};
-    padRows(&p, 0, rows);
-    b->token = pad->token;
+  const int64_t floats = rows * (pad->left + pad->w + pad->right);
+  if (privateBuffer.capacity < floats) {
+    pthread_once(&bufferKeyOnce, createBufferKey);
+    free(privateBuffer.floats);
+    /* Whole cache lines (aligned_alloc wants a multiple of the alignment). */
+    size_t bytes = ((size_t)floats * sizeof(float) + 63) / 64 * 64;
+    privateBuffer.floats = aligned_alloc(64, bytes);
+    if (!privateBuffer.floats ||
+        pthread_setspecific(bufferKey, privateBuffer.floats))
+      outOfMemory();
+    privateBuffer.capacity = floats;
+    privateBuffer.token = 0;
   }
-  return b->floats;
+  if (privateBuffer.token != pad->token) {
+    Pad2D job = {*pad, privateBuffer.floats};
+    padRows(&job, 0, rows);
+    privateBuffer.token = pad->token;
+  }
+  return privateBuffer.floats;
 }
 
 void ovc_pad2d_f32(const float *input, float *output, const float *params) {
-  Pad2D p = {
-      .input = input,
+  Pad2D job = {
+      .pad = {.source = input,
+              .planes =
+                  (int64_t)params[OVC_PAD2D_N] * (int64_t)params[OVC_PAD2D_C],
+              .h = (int64_t)params[OVC_PAD2D_H],
+              .w = (int64_t)params[OVC_PAD2D_W],
+              .top = (int64_t)params[OVC_PAD2D_PAD_TOP],
+              .left = (int64_t)params[OVC_PAD2D_PAD_LEFT],
+              .bottom = (int64_t)params[OVC_PAD2D_PAD_BOTTOM],
+              .right = (int64_t)params[OVC_PAD2D_PAD_RIGHT]},
       .output = output,
-      .h = (int64_t)params[OVC_PAD2D_H],
-      .w = (int64_t)params[OVC_PAD2D_W],
-      .padTop = (int64_t)params[OVC_PAD2D_PAD_TOP],
-      .padLeft = (int64_t)params[OVC_PAD2D_PAD_LEFT],
-      .padBottom = (int64_t)params[OVC_PAD2D_PAD_BOTTOM],
-      .padRight = (int64_t)params[OVC_PAD2D_PAD_RIGHT],
   };
-  const int64_t planes =
-      (int64_t)params[OVC_PAD2D_N] * (int64_t)params[OVC_PAD2D_C];
-  const int64_t width = p.padLeft + p.w + p.padRight;
-  const int64_t rows = planes * (p.padTop + p.h + p.padBottom);
+  const ovc_private_pad *p = &job.pad;
+  const int64_t width = p->left + p->w + p->right;
+  const int64_t rows = p->planes * (p->top + p->h + p->bottom);
   const int64_t grain =
       width >= PAD_CHUNK_FLOATS ? 1 : PAD_CHUNK_FLOATS / width;
-  ovc_parallel_for(rows, grain, padRows, &p);
+  ovc_parallel_for(rows, grain, padRows, &job);
 }
