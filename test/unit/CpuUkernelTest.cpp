@@ -299,6 +299,14 @@ const Shape kShapes[] = {
     // 8 + 4 + 1 channels with a residual.
     {1, 16, 7, 61, 16, 3, 3, 1, 1, 1, 1, true, true, false},
     {1, 40, 9, 42, 13, 3, 3, 1, 1, 1, 1, false, true, true, true},
+    // Row tiles in channel passes, their rows' columns too many for L1 in
+    // one: super-resolution's 80 -> 8 (8 + 0 channels on AVX-512, 4 + 4
+    // elsewhere) with a residual and tiles that end before the row does,
+    // 60 -> 3 in one tile of 3 channels, and a dilated 50 -> 1 on two
+    // images.
+    {1, 80, 5, 150, 8, 3, 3, 1, 1, 1, 1, true, true, true, true},
+    {1, 60, 4, 101, 3, 3, 3, 1, 1, 1, 1, true, false, true},
+    {2, 50, 7, 70, 1, 3, 3, 1, 1, 2, 2, false, true, false, true},
     // Stride 2, short sums and whole blocks: channel tiles, or on AVX-512
     // with several threads row tiles where rows are 4 vectors or wider
     // (vehicle-attributes' 1x1 64 -> 128 on 18 x 18, with fewer channels).

@@ -243,10 +243,14 @@ static inline long long ovc_conv2d_winograd_pitch(long long ow,
  *   adds, the output transform per output channel as a few input
  *   channels' (8 -> 32 on 75 x 75: 1.02x; 184 -> 16 on 24 x 42: 0.94x,
  *   384 -> 18 on 19 x 19: 0.92x, 384 -> 36: 1.32x). On planes of 64K
- *   outputs or more, 8 output channels: there the direct kernel's 16 to
- *   48 streams of input rows miss the caches, and it ran at 35-60 % of
- *   the peak (super-resolution's 16 -> 16 and 80 -> 8 on 270 x 480, in
- *   the model: 10.0 -> 8.5 ms and 45.3 -> 34.7 ms);
+ *   outputs or more, one filter block (2 * vlen output channels): there
+ *   the direct kernel's channel tiles read 16 to 48 streams of input rows
+ *   that miss the caches (super-resolution's 16 -> 16 on 270 x 480 on
+ *   AVX2, in the model: 10.0 -> 8.5 ms). Fewer output channels go to its
+ *   row tiles, whose channel passes keep their rows in L1 (80 -> 8 on
+ *   270 x 480 alone: 34 ms in Winograd, 24 direct on AVX2; 33 and 21 on
+ *   AVX-512, where 16 -> 16 also took 7.2-8.6 ms in Winograd, 6.3
+ *   direct);
  * - a plan with chunks of at least 16 input channels;
  * - at least 3/4 of the outputs it computes are stored: an odd count of
  *   rows or columns half-uses a row or column of tiles, a row of tiles
@@ -256,7 +260,7 @@ static inline long long ovc_conv2d_winograd_pitch(long long ow,
 static inline int ovc_conv2d_winograd_pays(long long c, long long oc,
                                            long long oh, long long ow,
                                            long long vlen, long long vectors) {
-  if (c < 16 || oc < (oh * ow >= 65536 ? 8 : 32) || oh < 2 || ow < 2 ||
+  if (c < 16 || oc < (oh * ow >= 65536 ? 2 * vlen : 32) || oh < 2 || ow < 2 ||
       vlen < 1)
     return 0;
   long long lanes = (oh + 1) / 2 * ovc_conv2d_winograd_pitch(ow, vlen);
