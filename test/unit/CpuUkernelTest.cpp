@@ -327,6 +327,16 @@ const Shape kShapes[] = {
     {1, 8, 16, 16, 20, 3, 3, 1, 1, 2, 2, true, false, true, false, 2, 2, 2, 2},
     {1, 6, 9, 11, 17, 3, 2, 1, 2, 1, 1, false, true, false, true, 0, 2, 1, 0},
     {1, 8, 5, 7, 20, 1, 1, 1, 1, 1, 1, true, false, false, false, 1, 0, 2, 1},
+    // Padded privately in bands of rows (inputs over
+    // OVC_CONV2D_PRIVATE_PAD_FLOATS): row tiles in channel passes over two
+    // bands, flattened channel tiles with pitch tiles for the last 4
+    // channels over two bands (their tiles read rows past the chunk's),
+    // and two images at stride 2, dilated, one band each.
+    {1, 40, 120, 60, 8, 3, 3, 1, 1, 1, 1, true, true, false, true, 1, 1, 1, 1},
+    {1, 24, 250, 48, 20, 3, 3, 1, 1, 1, 1, true, false, true, false, 1, 1, 1,
+     1},
+    {2, 16, 140, 64, 12, 3, 3, 2, 2, 2, 1, false, true, false, true, 2, 1, 1,
+     2},
 };
 
 TEST(ConvUkernel, MatchesOrderedReferenceBitForBit) {

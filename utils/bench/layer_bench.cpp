@@ -2,9 +2,10 @@
 //
 // Part (c) of the benchmark suite: times convolution layers, shape by shape,
 // with ovc's microkernel (what a compiled model runs: padding into a zeroed
-// buffer when a convolution pads, then ovc_conv2d_f32_<family>, or
-// ovc_conv2d_winograd_f32_<family> where ovc_conv2d_winograd_takes, or
-// ovc_depthwise_conv2d_f32_<family>) and with oneDNN's
+// buffer when a convolution pads and its kernel does not pad itself, then
+// ovc_conv2d_f32_<family>, or ovc_conv2d_winograd_f32_<family> where
+// ovc_conv2d_winograd_takes, or ovc_depthwise_conv2d_f32_<family>) and with
+// oneDNN's
 // best primitive for the same layer (layouts chosen by oneDNN, weights
 // reordered once, as OpenVINO's CPU plugin does). Both fuse the bias and the
 // ReLU when the layer has them. Reads one layer per line on stdin:
@@ -112,8 +113,11 @@ double timeOvc(const Layer &l, const Family &family, int reps,
   // the stems it computes from phase rows; those and the depthwise kernel
   // supply the padding themselves (as the compiler decides).
   const bool padsInKernel =
-      depthwise || ovc_conv2d_from_phase_rows(l.c, l.kh, l.kw, l.sw, l.dw,
-                                              l.ow(), l.oc, family.block);
+      depthwise ||
+      ovc_conv2d_from_phase_rows(l.c, l.kh, l.kw, l.sw, l.dw, l.ow(), l.oc,
+                                 family.block) ||
+      (!winograd && ovc_conv2d_pads_privately(l.n, l.c, l.h + l.pt + l.pb,
+                                              l.w + l.pl + l.pr, l.kh, l.kw));
   const bool pads = !padsInKernel && (l.pt || l.pb || l.pl || l.pr);
   const int64_t ph = pads ? l.h + l.pt + l.pb : l.h;
   const int64_t pw = pads ? l.w + l.pl + l.pr : l.w;
@@ -139,6 +143,8 @@ double timeOvc(const Layer &l, const Family &family, int reps,
   if (padsInKernel) {
     params[OVC_CONV2D_PAD_TOP] = l.pt;
     params[OVC_CONV2D_PAD_LEFT] = l.pl;
+    params[OVC_CONV2D_PAD_BOTTOM] = l.pb;
+    params[OVC_CONV2D_PAD_RIGHT] = l.pr;
   }
   return medianMs(reps, [&] {
     const float *in = input.data();

@@ -88,7 +88,7 @@ std::optional<Value> residual(ovc::cpu::DepthwiseConv2DOp) {
 
 /// Whether the kernel supplies the padding itself (else the input is
 /// copied into a zero-bordered buffer first): stems computed from phase
-/// rows, and inputs small enough for each thread to pad a copy of its own.
+/// rows, and all others but large 1x1 ones (ovc_conv2d_pads_privately).
 bool padsInKernel(ovc::cpu::Conv2DOp conv) {
   // Stems writing blocks are computed from phase rows.
   if (conv.writesBlocks())
@@ -105,7 +105,8 @@ bool padsInKernel(ovc::cpu::Conv2DOp conv) {
   ArrayRef<int64_t> begin = conv.getPadsBegin(), end = conv.getPadsEnd();
   return ovc_conv2d_pads_privately(inType.getDimSize(0), inType.getDimSize(1),
                                    inType.getDimSize(2) + begin[0] + end[0],
-                                   inType.getDimSize(3) + begin[1] + end[1]);
+                                   inType.getDimSize(3) + begin[1] + end[1], kh,
+                                   kw);
 }
 bool padsInKernel(ovc::cpu::WinogradConv2DOp) { return false; }
 bool padsInKernel(ovc::cpu::DepthwiseConv2DOp) { return true; }

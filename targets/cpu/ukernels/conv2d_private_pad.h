@@ -3,7 +3,8 @@
  * The convolution kernels' padded inputs, made by each thread for itself
  * (ovc_conv2d_pads_privately in ukernels.h): a thread copies the input
  * into a buffer only it writes, once per kernel call, before its first
- * task. Defined in pad2d.c, once for every ISA family.
+ * task, or for a large input the rows that each run of its tasks reads.
+ * Defined in pad2d.c, once for every ISA family.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -27,5 +28,13 @@ uint64_t ovc_conv2d_private_pad_token(void);
 /* This thread's padded copy of `pad`, made on its first request for
  * pad->token; the same buffer until the thread asks for another token. */
 const float *ovc_conv2d_private_padded(const ovc_private_pad *pad);
+
+/* This thread's padded copy of rows [firstRow, firstRow + rows) (counted
+ * in the padded plane, zeros included) of planes [firstPlane, firstPlane +
+ * planes) of `pad`, as `planes` planes of `rows` rows: made anew on every
+ * call, in the buffer that ovc_conv2d_private_padded uses. */
+const float *ovc_conv2d_private_band(const ovc_private_pad *pad,
+                                     int64_t firstPlane, int64_t planes,
+                                     int64_t firstRow, int64_t rows);
 
 #endif /* OVC_TARGETS_CPU_UKERNELS_CONV2D_PRIVATE_PAD_H */

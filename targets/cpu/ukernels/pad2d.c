@@ -60,6 +60,24 @@ copyFloats(float *to, const float *from, int64_t count) {
   *(v8 *)(to + count - 8) = *(const v8 *)(from + count - 8);
 }
 
+/* Padded row `y` (-top <= y < h + bottom) of a plane whose data rows
+ * start at `data`, written to `to`. */
+static inline __attribute__((always_inline)) void
+padRow(const ovc_private_pad *p, float *to, const float *data, int64_t y) {
+  const int64_t width = p->left + p->w + p->right;
+  if (y < 0 || y >= p->h) {
+    const v8 zero = 0.0f;
+    int64_t i = 0;
+    for (; i + 8 <= width; i += 8)
+      *(v8 *)(to + i) = zero;
+    zeroFloats(to + i, width - i);
+    return;
+  }
+  zeroFloats(to, p->left);
+  copyFloats(to + p->left, data + y * p->w, p->w);
+  zeroFloats(to + p->left + p->w, p->right);
+}
+
 /* Padded rows [begin, end), numbered across all planes. */
 static __attribute__((no_builtin)) void padRows(void *context, int64_t begin,
                                                 int64_t end) {
@@ -70,26 +88,14 @@ static __attribute__((no_builtin)) void padRows(void *context, int64_t begin,
   /* One division per range, not two per row (they took most of the time
    * on rows of 20 floats). */
   int64_t plane = begin / rows, y = begin % rows - p->top;
-  /* The next data row's first float: the plane's row y, its first above
-   * it, the next plane's first below it. */
-  const int64_t next = y < 0 ? 0 : y < p->h ? y : p->h;
-  const float *from = p->source + (plane * p->h + next) * p->w;
+  const float *data = p->source + plane * p->h * p->w;
   float *to = job->output + begin * width;
   for (int64_t row = begin; row < end; ++row, to += width) {
-    if (y < 0 || y >= p->h) {
-      const v8 zero = 0.0f;
-      int64_t i = 0;
-      for (; i + 8 <= width; i += 8)
-        *(v8 *)(to + i) = zero;
-      zeroFloats(to + i, width - i);
-    } else {
-      zeroFloats(to, p->left);
-      copyFloats(to + p->left, from, p->w);
-      zeroFloats(to + p->left + p->w, p->right);
-      from += p->w;
-    }
-    if (++y == p->h + p->bottom)
+    padRow(p, to, data, y);
+    if (++y == p->h + p->bottom) {
       y = -p->top;
+      data += p->h * p->w;
+    }
   }
 }
 
@@ -122,9 +128,9 @@ static void outOfMemory(void) {
   abort();
 }
 
-const float *ovc_conv2d_private_padded(const ovc_private_pad *pad) {
-  const int64_t rows = pad->planes * (pad->top + pad->h + pad->bottom);
-  const int64_t floats = rows * (pad->left + pad->w + pad->right);
+/* This thread's buffer, of at least `floats` floats, holding nothing
+ * (its token cleared). */
+static float *bufferOf(int64_t floats) {
   if (privateBuffer.capacity < floats) {
     pthread_once(&bufferKeyOnce, createBufferKey);
     free(privateBuffer.floats);
@@ -137,12 +143,34 @@ const float *ovc_conv2d_private_padded(const ovc_private_pad *pad) {
     privateBuffer.capacity = floats;
     privateBuffer.token = 0;
   }
-  if (privateBuffer.token != pad->token) {
-    Pad2D job = {*pad, privateBuffer.floats};
+  return privateBuffer.floats;
+}
+
+const float *ovc_conv2d_private_padded(const ovc_private_pad *pad) {
+  const int64_t rows = pad->planes * (pad->top + pad->h + pad->bottom);
+  const int64_t floats = rows * (pad->left + pad->w + pad->right);
+  if (privateBuffer.capacity < floats || privateBuffer.token != pad->token) {
+    Pad2D job = {*pad, bufferOf(floats)};
     padRows(&job, 0, rows);
     privateBuffer.token = pad->token;
   }
   return privateBuffer.floats;
+}
+
+__attribute__((no_builtin)) const float *
+ovc_conv2d_private_band(const ovc_private_pad *pad, int64_t firstPlane,
+                        int64_t planes, int64_t firstRow, int64_t rows) {
+  const int64_t width = pad->left + pad->w + pad->right;
+  float *band = bufferOf(planes * rows * width);
+  privateBuffer.token = 0;
+  float *to = band;
+  for (int64_t plane = firstPlane; plane < firstPlane + planes; ++plane) {
+    const float *data = pad->source + plane * pad->h * pad->w;
+    for (int64_t y = firstRow - pad->top; y < firstRow - pad->top + rows;
+         ++y, to += width)
+      padRow(pad, to, data, y);
+  }
+  return band;
 }
 
 void ovc_pad2d_f32(const float *input, float *output, const float *params) {

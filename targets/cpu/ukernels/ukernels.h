@@ -527,22 +527,33 @@ void ovc_max_pool2d_f32_avx512(const float *input, float *output,
                                const float *params);
 
 /* The most floats (all images) of a padded input that ovc_conv2d_f32_*
- * pads itself, each thread into a buffer of its own (see
+ * pads whole, each thread into a buffer of its own (see
  * conv2d_private_pad.h): half of a Zen 4 core's L2. */
 #define OVC_CONV2D_PRIVATE_PAD_FLOATS 131072
 
 /* Whether ovc_conv2d_f32_* pads an input of N x C x PH x PW floats,
- * padded, itself (then H and W exclude the pads, all four given), else the
- * caller passes it padded (ovc_pad2d_f32). Each thread copies the whole
- * input into a buffer of its own, which no other thread writes, as part of
- * its share of the layer. A shared padded copy was made by one thread
- * while the others waited, then read by all of them from its cache:
- * vehicle-attributes (seven padded layers on 18 x 18 and smaller) ran in
- * 0.827 ms at 2 threads with it, in 0.782 ms with private copies (medians
- * of 15 interleaved runs). */
-static inline int ovc_conv2d_pads_privately(long long n, long long c,
-                                            long long ph, long long pw) {
+ * padded, whole: each thread copies it into a buffer of its own, which no
+ * other thread writes, as part of its share of the layer. A shared padded
+ * copy was made by one thread while the others waited, then read by all
+ * of them from its cache: vehicle-attributes (seven padded layers on
+ * 18 x 18 and smaller) ran in 0.827 ms at 2 threads with it, in 0.782 ms
+ * with private copies (medians of 15 interleaved runs). */
+static inline int ovc_conv2d_pads_whole(long long n, long long c, long long ph,
+                                        long long pw) {
   return n * c * ph * pw <= OVC_CONV2D_PRIVATE_PAD_FLOATS;
+}
+
+/* Whether ovc_conv2d_f32_* pads its input itself (then H and W exclude the
+ * pads, all four given), else the caller passes it padded (ovc_pad2d_f32):
+ * small inputs whole (ovc_conv2d_pads_whole), larger ones in bands of rows
+ * per run of tasks, each thread into its own buffer, but for 1x1 windows,
+ * whose pointwise path takes whole inputs only. A shared padded copy of a
+ * large input went to memory and back (super-resolution's 8 -> 1 on
+ * 1080 x 1920: its 66 MB padded copy took 4.6 ms of 10.8). */
+static inline int ovc_conv2d_pads_privately(long long n, long long c,
+                                            long long ph, long long pw,
+                                            long long kh, long long kw) {
+  return ovc_conv2d_pads_whole(n, c, ph, pw) || kh * kw > 1;
 }
 
 /* ovc_pad2d_f32(input, output, params)

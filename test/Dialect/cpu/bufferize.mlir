@@ -3,10 +3,10 @@
 // The kernels read their input unpadded where they supply the padding:
 // the stride-2 stems computed from phase rows (ovc_conv2d_from_phase_rows:
 // 3 input channels, a 3x3 window, 24 output channels in blocks of 16),
-// depthwise layers, and convolutions whose padded input is small enough
-// for each thread to pad a copy of its own (ovc_conv2d_pads_privately: at
-// most 131072 floats). Other convolutions read a zero-bordered copy made
-// by ovc_pad2d_f32.
+// depthwise layers, and convolutions that each thread pads a copy of its
+// own for (ovc_conv2d_pads_privately: whole inputs of at most 131072
+// floats, bands of rows of larger ones but for 1x1 windows). Other
+// convolutions read a zero-bordered copy made by ovc_pad2d_f32.
 // CHECK-LABEL: func @stem
 // CHECK-NOT: memref<1x3x18x42xf32>
 // CHECK: call @ovc_conv2d_f32_avx2
@@ -44,17 +44,27 @@ func.func @long_window(%x: tensor<1x3x16x40xf32>, %w: tensor<4x3x7x7x16xf32>) ->
   return %0 : tensor<1x64x8x20xf32>
 }
 
-// A padded input of more than 131072 floats (32 x 66 x 74) is padded once,
-// into a buffer of its own, by ovc_pad2d_f32 (N, C, H, W, then the pads
-// top, left, bottom, right).
+// A padded input of more than 131072 floats (32 x 66 x 74) is padded by
+// the kernel too, in bands of rows; a 1x1 window's only once, into a
+// buffer of its own, by ovc_pad2d_f32 (N, C, H, W, then the pads top,
+// left, bottom, right).
 // CHECK-LABEL: func @large_input
-// CHECK: %[[PADDED:.*]] = memref.alloc() : memref<1x32x66x74xf32>
-// CHECK: %[[PARAMS:.*]] = memref.alloca() : memref<8xf32>
-// CHECK: call @ovc_pad2d_f32(%{{.*}}, %{{.*}}, %{{.*}}) :
+// CHECK-NOT: memref<1x32x66x74xf32>
+// CHECK-NOT: call @ovc_pad2d_f32
 // CHECK: call @ovc_conv2d_f32_avx2
 func.func @large_input(%x: tensor<1x32x64x72xf32>, %w: tensor<1x32x3x3x16xf32>) -> tensor<1x16x64x72xf32> {
   %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x32x64x72xf32>, tensor<1x32x3x3x16xf32> -> tensor<1x16x64x72xf32>
   return %0 : tensor<1x16x64x72xf32>
+}
+
+// CHECK-LABEL: func @large_pointwise
+// CHECK: %[[PADDED:.*]] = memref.alloc() : memref<1x32x66x74xf32>
+// CHECK: %[[PARAMS:.*]] = memref.alloca() : memref<8xf32>
+// CHECK: call @ovc_pad2d_f32(%{{.*}}, %{{.*}}, %{{.*}}) :
+// CHECK: call @ovc_conv2d_f32_avx2
+func.func @large_pointwise(%x: tensor<1x32x64x72xf32>, %w: tensor<1x32x1x1x16xf32>) -> tensor<1x16x66x74xf32> {
+  %0 = ovc_cpu.conv2d %x, %w {dilations = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, strides = array<i64: 1, 1>, ukernel = "ovc_conv2d_f32_avx2"} : tensor<1x32x64x72xf32>, tensor<1x32x1x1x16xf32> -> tensor<1x16x66x74xf32>
+  return %0 : tensor<1x16x66x74xf32>
 }
 
 // The Winograd kernel reads a zero-bordered copy made by ovc_pad2d_f32,
