@@ -49,6 +49,9 @@ std::vector<Family> families() {
 struct Shape {
   int64_t n, c, oh, ow, oc;
   bool bias, hasMin, hasMax, residual;
+  // The kernel pads the input itself (PAD_* params; see
+  // ovc_conv2d_pads_privately), else it reads a padded copy.
+  bool kernelPads = false;
 };
 
 constexpr float kLo = -0.25f, kHi = 0.5f;
@@ -65,7 +68,8 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
   SCOPED_TRACE(family.name);
   SCOPED_TRACE(::testing::Message()
                << "shape n" << s.n << " " << s.c << "x" << s.oh << "x" << s.ow
-               << " -> " << s.oc << (s.residual ? " residual" : ""));
+               << " -> " << s.oc << (s.residual ? " residual" : "")
+               << (s.kernelPads ? " kernel pads" : ""));
   std::mt19937 rng(seed);
   std::uniform_real_distribution<float> dist(-1.0f, 1.0f);
   // The kernel reads a padded input: one zero on each side.
@@ -87,8 +91,17 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
   float params[OVC_CONV2D_NUM_PARAMS] = {};
   params[OVC_CONV2D_N] = s.n;
   params[OVC_CONV2D_C] = s.c;
-  params[OVC_CONV2D_H] = h;
-  params[OVC_CONV2D_W] = w;
+  params[OVC_CONV2D_H] = s.kernelPads ? s.oh : h;
+  params[OVC_CONV2D_W] = s.kernelPads ? s.ow : w;
+  if (s.kernelPads)
+    params[OVC_CONV2D_PAD_TOP] = params[OVC_CONV2D_PAD_LEFT] =
+        params[OVC_CONV2D_PAD_BOTTOM] = params[OVC_CONV2D_PAD_RIGHT] = 1;
+  // The input without its zeros, for a kernel that pads it.
+  std::vector<float> interior;
+  for (int64_t i = 0; s.kernelPads && i < s.n * s.c; ++i)
+    for (int64_t y = 1; y + 1 < h; ++y)
+      interior.insert(interior.end(), &input[(i * h + y) * w + 1],
+                      &input[(i * h + y) * w + w - 1]);
   params[OVC_CONV2D_OC] = s.oc;
   params[OVC_CONV2D_OH] = s.oh;
   params[OVC_CONV2D_OW] = s.ow;
@@ -105,8 +118,9 @@ void check(const Family &family, const Shape &s, uint32_t seed) {
   // The sentinel around the output catches writes past its end.
   const int64_t plane = s.oh * s.ow;
   std::vector<float> output(s.n * s.oc * plane + 64, 12345.0f);
-  family.kernel(input.data(), transformed.data(), bias.data(), skip.data(),
-                output.data(), params);
+  family.kernel(s.kernelPads ? interior.data() : input.data(),
+                transformed.data(), bias.data(), skip.data(), output.data(),
+                params);
 
   for (int64_t n = 0; n < s.n; ++n)
     for (int64_t o = 0; o < s.oc; ++o)
@@ -168,6 +182,13 @@ const Shape kShapes[] = {
     {1, 300, 20, 40, 8, true, true, false, true},
     {1, 100, 5, 40, 8, false, true, false, true},
     {1, 9, 1, 1, 3, true, true, false, true},
+    // Padded by the kernel: whole copies per thread (odd sizes, several
+    // blocks, two images), and bands of rows of inputs over
+    // OVC_CONV2D_PRIVATE_PAD_FLOATS (two bands, and two images of one).
+    {1, 16, 14, 14, 64, true, true, false, false, true},
+    {2, 5, 11, 13, 13, false, true, true, true, true},
+    {1, 16, 150, 120, 8, true, false, true, true, true},
+    {2, 16, 70, 90, 16, true, true, false, false, true},
 };
 
 TEST(WinogradUkernel, MatchesDirectConvolution) {

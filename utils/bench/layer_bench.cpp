@@ -116,8 +116,8 @@ double timeOvc(const Layer &l, const Family &family, int reps,
       depthwise ||
       ovc_conv2d_from_phase_rows(l.c, l.kh, l.kw, l.sw, l.dw, l.ow(), l.oc,
                                  family.block) ||
-      (!winograd && ovc_conv2d_pads_privately(l.n, l.c, l.h + l.pt + l.pb,
-                                              l.w + l.pl + l.pr, l.kh, l.kw));
+      ovc_conv2d_pads_privately(l.n, l.c, l.h + l.pt + l.pb, l.w + l.pl + l.pr,
+                                l.kh, l.kw);
   const bool pads = !padsInKernel && (l.pt || l.pb || l.pl || l.pr);
   const int64_t ph = pads ? l.h + l.pt + l.pb : l.h;
   const int64_t pw = pads ? l.w + l.pl + l.pr : l.w;

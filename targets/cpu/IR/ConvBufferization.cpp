@@ -6,11 +6,12 @@
 // ovc_cpu.depthwise_pointwise_conv2d into one call of its fused kernel,
 // and ovc_cpu.reorder into <ukernel>(input, output, params)
 // (targets/cpu/ukernels, ukernels.h for the parameters). For the
-// convolution kernel, padding is supplied by the kernel where it can (stems
-// from phase rows; inputs small enough for each thread to pad a copy of its
-// own), else materialized here, by a call of ovc_pad2d_f32 that copies the
-// input into a zero-bordered buffer, so that the kernel reads every window
-// without bounds checks; the depthwise kernel handles borders itself.
+// convolution kernels, padding is supplied by the kernel where it can (stems
+// from phase rows; each thread padding a copy of its own, of small inputs
+// or of a band of rows of larger ones, but for large 1x1 layers), else
+// materialized here, by a call of ovc_pad2d_f32 that copies the input into
+// a zero-bordered buffer, so that the kernel reads every window without
+// bounds checks; the depthwise kernel handles borders itself.
 //
 //===----------------------------------------------------------------------===//
 
@@ -108,7 +109,9 @@ bool padsInKernel(ovc::cpu::Conv2DOp conv) {
                                    inType.getDimSize(3) + begin[1] + end[1], kh,
                                    kw);
 }
-bool padsInKernel(ovc::cpu::WinogradConv2DOp) { return false; }
+// The Winograd kernel pads as the direct one does (3x3 windows: whole
+// inputs or bands of rows).
+bool padsInKernel(ovc::cpu::WinogradConv2DOp) { return true; }
 bool padsInKernel(ovc::cpu::DepthwiseConv2DOp) { return true; }
 
 /// Whether each step of the sums is one fused multiply-add (depthwise: where

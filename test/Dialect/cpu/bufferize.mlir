@@ -67,12 +67,16 @@ func.func @large_pointwise(%x: tensor<1x32x64x72xf32>, %w: tensor<1x32x1x1x16xf3
   return %0 : tensor<1x16x66x74xf32>
 }
 
-// The Winograd kernel reads a zero-bordered copy made by ovc_pad2d_f32,
-// and takes the same parameters as the direct kernel (a 3x3 window, unit
-// strides).
+// The Winograd kernel pads its input itself too, and takes the same
+// parameters as the direct kernel (a 3x3 window, unit strides): the input
+// unpadded, 14 x 14.
 // CHECK-LABEL: func @winograd
-// CHECK: memref.alloc() : memref<1x16x16x16xf32>
-// CHECK: call @ovc_pad2d_f32(%{{.*}}, %{{.*}}, %{{.*}}) :
+// CHECK-NOT: memref<1x16x16x16xf32>
+// CHECK-NOT: call @ovc_pad2d_f32
+// CHECK: memref.alloca() : memref<25xf32>
+// CHECK: arith.constant 1.600000e+01 : f32
+// CHECK: arith.constant 1.400000e+01 : f32
+// CHECK: arith.constant 1.400000e+01 : f32
 // CHECK: call @ovc_conv2d_winograd_f32_avx2
 func.func @winograd(%x: tensor<1x16x14x14xf32>, %w: tensor<2x16x16x6xf32>, %r: tensor<1x12x14x14xf32>) -> tensor<1x12x14x14xf32> {
   %0 = ovc_cpu.winograd_conv2d %x, %w residual %r : tensor<1x12x14x14xf32> {pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, ukernel = "ovc_conv2d_winograd_f32_avx2"} : tensor<1x16x14x14xf32>, tensor<2x16x16x6xf32> -> tensor<1x12x14x14xf32>
