@@ -93,7 +93,9 @@ void ovc_conv2d_f32_avx512(const float *input, const float *filter,
  *
  * A 3x3 convolution with stride and dilation 1 by Winograd F(2x2, 3x3),
  * of a size it plans for (ovc_conv2d_winograd_plan):
- *   input   [N, C, H, W], already zero-padded (H = OH + 2, W = OW + 2)
+ *   input   [N, C, H, W], zero-padded (H = OH + 2, W = OW + 2) unless
+ *           the PAD_* parameters give the zeros the kernel supplies itself,
+ *           as the direct kernel does (ovc_conv2d_pads_privately)
  *   filter  [ceil(OC / R), 16, C, R], R = OVC_CONV2D_WINOGRAD_BLOCK: the
  *           4 x 4 points of G g G^T, G = [1 0 0; .5 .5 .5; .5 -.5 .5;
  *           0 0 1], for each output and input channel (rows of points
