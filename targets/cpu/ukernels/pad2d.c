@@ -5,12 +5,14 @@
  * it, for every ISA family:
  *
  * - ovc_pad2d_f32 (ukernels.h), called by the generated code before the
- *   kernel: one shared copy, its rows split across the threads. Generated
- *   loops made it on one thread while the others waited.
- * - ovc_conv2d_private_padded (conv2d_private_pad.h), called by the direct
- *   kernel's tasks for inputs of up to OVC_CONV2D_PRIVATE_PAD_FLOATS: each
- *   thread pads a copy of its own, once per kernel call, so that no padded
- *   line moves between cores.
+ *   kernel (large padded 1x1 layers only): one shared copy, its rows split
+ *   across the threads. Generated loops made it on one thread while the
+ *   others waited.
+ * - ovc_conv2d_private_padded and ovc_conv2d_private_band
+ *   (conv2d_private_pad.h), called by the direct and Winograd kernels'
+ *   tasks: each thread pads a copy of its own, so that no padded line moves
+ *   between cores, of the whole input (up to OVC_CONV2D_PRIVATE_PAD_FLOATS,
+ *   once per kernel call) or of the rows a run of its tasks reads.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -121,15 +123,16 @@ static pthread_once_t bufferKeyOnce = PTHREAD_ONCE_INIT;
 
 static void createBufferKey(void) { pthread_key_create(&bufferKey, free); }
 
-/* A kernel has no error path: out of memory (at most
- * OVC_CONV2D_PRIVATE_PAD_FLOATS floats per thread) ends the process. */
+/* A kernel has no error path: out of memory (a whole input of at most
+ * OVC_CONV2D_PRIVATE_PAD_FLOATS floats, or a band, per thread) ends the
+ * process. */
 static void outOfMemory(void) {
   fputs("ovc: out of memory for a convolution's padded input\n", stderr);
   abort();
 }
 
-/* This thread's buffer, of at least `floats` floats, holding nothing
- * (its token cleared). */
+/* This thread's buffer, grown to at least `floats` floats where smaller
+ * (a new buffer holds no call's copy: its token is cleared). */
 static float *bufferOf(int64_t floats) {
   if (privateBuffer.capacity < floats) {
     pthread_once(&bufferKeyOnce, createBufferKey);
@@ -149,7 +152,7 @@ static float *bufferOf(int64_t floats) {
 const float *ovc_conv2d_private_padded(const ovc_private_pad *pad) {
   const int64_t rows = pad->planes * (pad->top + pad->h + pad->bottom);
   const int64_t floats = rows * (pad->left + pad->w + pad->right);
-  if (privateBuffer.capacity < floats || privateBuffer.token != pad->token) {
+  if (privateBuffer.token != pad->token) {
     Pad2D job = {*pad, bufferOf(floats)};
     padRows(&job, 0, rows);
     privateBuffer.token = pad->token;
