@@ -97,6 +97,7 @@ static void addOVStage(OpPassManager &pm, const PipelineOptions &options) {
   fn.addPass(ov::createOVSpecializeBatch(batch));
   fn.addPass(ov::createOVF16ToF32());
   fn.addPass(ov::createOVDecompressWeights());
+  fn.addPass(ov::createOVFoldInputShift());
   fn.addPass(createCanonicalizerPass());
 }
 

@@ -50,4 +50,19 @@ def OVF16ToF32 : Pass<"ov-f16-to-f32", "func::FuncOp"> {
   let dependentDialects = ["::mlir::ov::OVDialect"];
 }
 
+def OVFoldInputShift : Pass<"ov-fold-input-shift", "func::FuncOp"> {
+  let summary = "Fold a constant added per channel to a convolution's input "
+                "into a bias";
+  let description = [{
+    `Convolution(Add(x, m))`, with `m` constant per input channel and a
+    convolution that reads no padding (pads of zeros, or auto_pad valid),
+    becomes `Add(Convolution(x), b)` with `b[o]` the sum over input
+    channels of `m[c]` times the sum of the filter's `[o][c]` window; a
+    bias the convolution's result adds next absorbs `b` instead. A
+    preprocessing mean subtraction then costs no pass over the input. The
+    sums round differently (a few ulps of the largest partial sums).
+  }];
+  let dependentDialects = ["::mlir::ov::OVDialect"];
+}
+
 #endif // OV_TRANSFORMS_PASSES_TD

@@ -1,0 +1,175 @@
+//===- FoldInputShift.cpp - a per-channel shift of a conv input into bias -===//
+//
+// A convolution that reads no padding multiplies only input values, so a
+// constant added to each input channel before it comes out as a constant
+// per output channel:
+//
+//   conv(x + m)[o] = conv(x)[o] + sum over c of m[c] * (sum of w[o][c][...])
+//
+// Models whose preprocessing subtracts a mean per colour channel
+// (squeezenet's `data/mean`) then skip a pass over their input, and the
+// shift joins the bias that the convolution kernel adds anyway. OpenVINO's
+// Model Optimizer folded mean values into the first convolution the same
+// way. The sums round differently (conv(x) sums unshifted values), within
+// a few ulps of the largest partial sums; with padding the zeros would be
+// shifted too, so padded convolutions are left alone.
+//
+//===----------------------------------------------------------------------===//
+
+#include "dialects/ov/IR/OVOps.h"
+#include "dialects/ov/IR/WeightNames.h"
+#include "dialects/ov/Transforms/ConstantEvaluation.h"
+#include "dialects/ov/Transforms/Passes.h"
+
+#include "mlir/IR/Matchers.h"
+
+namespace mlir::ov {
+#define GEN_PASS_DEF_OVFOLDINPUTSHIFT
+#include "dialects/ov/Transforms/Passes.h.inc"
+} // namespace mlir::ov
+
+using namespace mlir;
+using namespace mlir::ov;
+
+namespace {
+
+/// The values of `value`, a constant of f32 elements.
+std::optional<std::vector<float>> f32Constant(Value value) {
+  ElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)) || !attr.getElementType().isF32())
+    return std::nullopt;
+  return readAsF32(attr);
+}
+
+/// One value per channel (dim 1) of `tensor` [N, C, ...], from `constant`
+/// when `add` adds it to `tensor` without growing its shape: every other
+/// dim of the constant, aligned to the right, is 1.
+std::optional<std::vector<float>> perChannel(AddOp add, Value tensor,
+                                             Value constant) {
+  auto shape = cast<RankedTensorType>(tensor.getType());
+  auto type = dyn_cast<RankedTensorType>(constant.getType());
+  if (add.getAutoBroadcast() != AutoBroadcast::numpy ||
+      add.getType() != shape || !type || !type.hasStaticShape() ||
+      !shape.hasStaticShape() || shape.getRank() < 2 ||
+      type.getRank() > shape.getRank())
+    return std::nullopt;
+  const int64_t channels = shape.getDimSize(1);
+  const int64_t offset = shape.getRank() - type.getRank();
+  for (int64_t d = 0; d < type.getRank(); ++d)
+    if (d + offset != 1 && type.getDimSize(d) != 1)
+      return std::nullopt;
+  std::optional<std::vector<float>> values = f32Constant(constant);
+  if (!values)
+    return std::nullopt;
+  if (values->size() == 1)
+    values->assign(channels, values->front());
+  if (int64_t(values->size()) != channels)
+    return std::nullopt;
+  return values;
+}
+
+/// Whether `conv` reads no padding.
+bool readsNoPadding(ConvolutionOp conv) {
+  if (conv.getAutoPad() == AutoPad::valid)
+    return true;
+  auto zero = [](int64_t pad) { return pad == 0; };
+  return conv.getAutoPad() == AutoPad::explicit_ &&
+         llvm::all_of(conv.getPadsBegin(), zero) &&
+         llvm::all_of(conv.getPadsEnd(), zero);
+}
+
+/// The name of `op`'s layer (its first NameLoc), or `fallback`.
+std::string layerName(Operation *op, StringRef fallback) {
+  std::string name = fallback.str();
+  op->getLoc()->walk([&](Location loc) {
+    if (auto named = dyn_cast<NameLoc>(loc)) {
+      name = named.getName().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return name;
+}
+
+/// Folds the shift added to `conv`'s input; returns whether it did.
+bool foldShift(ConvolutionOp conv) {
+  auto add = conv.getInput().getDefiningOp<AddOp>();
+  if (!add || !add->hasOneUse() || !readsNoPadding(conv))
+    return false;
+  Value x = add.getLhs(), shift = add.getRhs();
+  std::optional<std::vector<float>> m = perChannel(add, x, shift);
+  if (!m) {
+    std::swap(x, shift);
+    m = perChannel(add, x, shift);
+  }
+  std::optional<std::vector<float>> w = f32Constant(conv.getFilter());
+  auto outType = cast<RankedTensorType>(conv.getType());
+  if (!m || !w || !outType.hasStaticShape() ||
+      !outType.getElementType().isF32())
+    return false;
+
+  // b[o] = sum over c of m[c] * (sum of w[o][c][...]), in double.
+  const int64_t outChannels = outType.getDimSize(1);
+  const int64_t channels = int64_t(m->size());
+  const int64_t window = int64_t(w->size()) / (outChannels * channels);
+  std::vector<float> b(outChannels);
+  for (int64_t o = 0; o < outChannels; ++o) {
+    double sum = 0.0;
+    for (int64_t c = 0; c < channels; ++c)
+      for (int64_t k = 0; k < window; ++k)
+        sum += double((*m)[c]) * (*w)[(o * channels + c) * window + k];
+    b[o] = float(sum);
+  }
+
+  OpBuilder builder(conv);
+  conv.getInputMutable().assign(x);
+  // The shift's layer is computed inside the convolution's now: -pc lists
+  // it as fused into it.
+  conv->setLoc(builder.getFusedLoc({conv.getLoc(), add.getLoc()}));
+  add.erase();
+  Value result = conv.getResult();
+  // A bias of one value per channel added next: the shift joins it (b +
+  // bias, rounded once), and the layer still adds one constant.
+  if (result.hasOneUse())
+    if (auto bias = dyn_cast<AddOp>(*result.getUsers().begin())) {
+      const unsigned at = bias.getLhs() == result ? 1 : 0;
+      Value constant = bias->getOperand(at);
+      auto type = cast<RankedTensorType>(constant.getType());
+      std::optional<std::vector<float>> values =
+          perChannel(bias, result, constant);
+      if (values && type.getNumElements() == outChannels) {
+        for (int64_t o = 0; o < outChannels; ++o)
+          b[o] += (*values)[o];
+        builder.setInsertionPoint(bias);
+        Value joined = builder.create<ConstantOp>(
+            constant.getLoc(),
+            makeF32Constant(type, std::move(b),
+                            weightResourceKey(layerName(bias, "bias"))));
+        bias->setOperand(at, joined);
+        return true;
+      }
+    }
+  builder.setInsertionPointAfter(conv);
+  SmallVector<int64_t> shape(outType.getRank(), 1);
+  shape[1] = outChannels;
+  Value constant = builder.create<ConstantOp>(
+      conv.getLoc(),
+      makeF32Constant(RankedTensorType::get(shape, builder.getF32Type()),
+                      std::move(b),
+                      weightResourceKey(layerName(conv, "input_shift"))));
+  auto shifted = builder.create<AddOp>(conv.getLoc(), result, constant);
+  result.replaceAllUsesExcept(shifted.getResult(), shifted);
+  return true;
+}
+
+struct FoldInputShiftPass
+    : public ov::impl::OVFoldInputShiftBase<FoldInputShiftPass> {
+  void runOnOperation() override {
+    SmallVector<ConvolutionOp> convs;
+    getOperation().walk([&](ConvolutionOp conv) { convs.push_back(conv); });
+    for (ConvolutionOp conv : convs)
+      foldShift(conv);
+  }
+};
+
+} // namespace
