@@ -104,32 +104,31 @@ bool foldShift(ConvolutionOp conv) {
   }
   std::optional<std::vector<float>> w = f32Constant(conv.getFilter());
   auto outType = cast<RankedTensorType>(conv.getType());
+  auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
+  const int64_t channels = m ? int64_t(m->size()) : 0;
   if (!m || !w || !outType.hasStaticShape() ||
-      !outType.getElementType().isF32())
+      !outType.getElementType().isF32() || filterType.getRank() < 2 ||
+      filterType.getDimSize(0) != outType.getDimSize(1) ||
+      filterType.getDimSize(1) != channels)
     return false;
 
   // b[o] = sum over c of m[c] * (sum of w[o][c][...]), in double.
   const int64_t outChannels = outType.getDimSize(1);
-  const int64_t channels = int64_t(m->size());
   const int64_t window = int64_t(w->size()) / (outChannels * channels);
-  std::vector<float> b(outChannels);
-  for (int64_t o = 0; o < outChannels; ++o) {
-    double sum = 0.0;
+  std::vector<double> b(outChannels, 0.0);
+  for (int64_t o = 0; o < outChannels; ++o)
     for (int64_t c = 0; c < channels; ++c)
       for (int64_t k = 0; k < window; ++k)
-        sum += double((*m)[c]) * (*w)[(o * channels + c) * window + k];
-    b[o] = float(sum);
-  }
+        b[o] += double((*m)[c]) * (*w)[(o * channels + c) * window + k];
 
   OpBuilder builder(conv);
+  const Location shiftLoc = add.getLoc();
   conv.getInputMutable().assign(x);
-  // The shift's layer is computed inside the convolution's now: -pc lists
-  // it as fused into it.
-  conv->setLoc(builder.getFusedLoc({conv.getLoc(), add.getLoc()}));
   add.erase();
   Value result = conv.getResult();
   // A bias of one value per channel added next: the shift joins it (b +
-  // bias, rounded once), and the layer still adds one constant.
+  // bias, rounded once), and the layer still adds one constant. -pc lists
+  // the shift's layer as fused into the convolution.
   if (result.hasOneUse())
     if (auto bias = dyn_cast<AddOp>(*result.getUsers().begin())) {
       const unsigned at = bias.getLhs() == result ? 1 : 0;
@@ -138,26 +137,29 @@ bool foldShift(ConvolutionOp conv) {
       std::optional<std::vector<float>> values =
           perChannel(bias, result, constant);
       if (values && type.getNumElements() == outChannels) {
+        std::vector<float> joined(outChannels);
         for (int64_t o = 0; o < outChannels; ++o)
-          b[o] += (*values)[o];
+          joined[o] = float(b[o] + (*values)[o]);
         builder.setInsertionPoint(bias);
-        Value joined = builder.create<ConstantOp>(
+        Value folded = builder.create<ConstantOp>(
             constant.getLoc(),
-            makeF32Constant(type, std::move(b),
+            makeF32Constant(type, std::move(joined),
                             weightResourceKey(layerName(bias, "bias"))));
-        bias->setOperand(at, joined);
+        bias->setOperand(at, folded);
+        conv->setLoc(builder.getFusedLoc({conv.getLoc(), shiftLoc}));
         return true;
       }
     }
+  // Else the shift's layer adds b, which the kernel fuses as a bias.
   builder.setInsertionPointAfter(conv);
   SmallVector<int64_t> shape(outType.getRank(), 1);
   shape[1] = outChannels;
   Value constant = builder.create<ConstantOp>(
-      conv.getLoc(),
+      shiftLoc,
       makeF32Constant(RankedTensorType::get(shape, builder.getF32Type()),
-                      std::move(b),
+                      std::vector<float>(b.begin(), b.end()),
                       weightResourceKey(layerName(conv, "input_shift"))));
-  auto shifted = builder.create<AddOp>(conv.getLoc(), result, constant);
+  auto shifted = builder.create<AddOp>(shiftLoc, result, constant);
   result.replaceAllUsesExcept(shifted.getResult(), shifted);
   return true;
 }
