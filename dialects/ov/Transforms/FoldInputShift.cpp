@@ -18,6 +18,7 @@
 
 #include "dialects/ov/IR/OVOps.h"
 #include "dialects/ov/IR/WeightNames.h"
+#include "dialects/ov/Transforms/ChannelConstants.h"
 #include "dialects/ov/Transforms/ConstantEvaluation.h"
 #include "dialects/ov/Transforms/Passes.h"
 
@@ -39,33 +40,6 @@ std::optional<std::vector<float>> f32Constant(Value value) {
   if (!matchPattern(value, m_Constant(&attr)) || !attr.getElementType().isF32())
     return std::nullopt;
   return readAsF32(attr);
-}
-
-/// One value per channel (dim 1) of `tensor` [N, C, ...], from `constant`
-/// when `add` adds it to `tensor` without growing its shape: every other
-/// dim of the constant, aligned to the right, is 1.
-std::optional<std::vector<float>> perChannel(AddOp add, Value tensor,
-                                             Value constant) {
-  auto shape = cast<RankedTensorType>(tensor.getType());
-  auto type = dyn_cast<RankedTensorType>(constant.getType());
-  if (add.getAutoBroadcast() != AutoBroadcast::numpy ||
-      add.getType() != shape || !type || !type.hasStaticShape() ||
-      !shape.hasStaticShape() || shape.getRank() < 2 ||
-      type.getRank() > shape.getRank())
-    return std::nullopt;
-  const int64_t channels = shape.getDimSize(1);
-  const int64_t offset = shape.getRank() - type.getRank();
-  for (int64_t d = 0; d < type.getRank(); ++d)
-    if (d + offset != 1 && type.getDimSize(d) != 1)
-      return std::nullopt;
-  std::optional<std::vector<float>> values = f32Constant(constant);
-  if (!values)
-    return std::nullopt;
-  if (values->size() == 1)
-    values->assign(channels, values->front());
-  if (int64_t(values->size()) != channels)
-    return std::nullopt;
-  return values;
 }
 
 /// Whether `conv` reads no padding.
@@ -96,11 +70,11 @@ bool foldShift(ConvolutionOp conv) {
   auto add = conv.getInput().getDefiningOp<AddOp>();
   if (!add || !add->hasOneUse() || !readsNoPadding(conv))
     return false;
-  Value x = add.getLhs(), shift = add.getRhs();
-  std::optional<std::vector<float>> m = perChannel(add, x, shift);
+  Value x = add.getLhs();
+  std::optional<std::vector<float>> m = channelAddend(add, x);
   if (!m) {
-    std::swap(x, shift);
-    m = perChannel(add, x, shift);
+    x = add.getRhs();
+    m = channelAddend(add, x);
   }
   std::optional<std::vector<float>> w = f32Constant(conv.getFilter());
   auto outType = cast<RankedTensorType>(conv.getType());
@@ -134,8 +108,7 @@ bool foldShift(ConvolutionOp conv) {
       const unsigned at = bias.getLhs() == result ? 1 : 0;
       Value constant = bias->getOperand(at);
       auto type = cast<RankedTensorType>(constant.getType());
-      std::optional<std::vector<float>> values =
-          perChannel(bias, result, constant);
+      std::optional<std::vector<float>> values = channelAddend(bias, result);
       if (values && type.getNumElements() == outChannels) {
         std::vector<float> joined(outChannels);
         for (int64_t o = 0; o < outChannels; ++o)

@@ -2,6 +2,7 @@
 
 #include "targets/cpu/Transforms/KernelEpilogue.h"
 
+#include "dialects/ov/Transforms/ChannelConstants.h"
 #include "dialects/ov/Transforms/ConstantEvaluation.h"
 
 #include "mlir/IR/Matchers.h"
@@ -33,32 +34,6 @@ template <typename Op> Op soleUser(Value value) {
   return dyn_cast<Op>(*value.getUsers().begin());
 }
 
-/// The per-channel values of `add`'s constant operand when `add` adds one
-/// value per channel (axis 1) to `conv` without growing its shape.
-std::optional<std::vector<float>> channelBias(ov::AddOp add, Value conv,
-                                              int64_t channels) {
-  if (add.getAutoBroadcast() != ov::AutoBroadcast::numpy ||
-      add.getType() != conv.getType())
-    return std::nullopt;
-  Value other = add.getLhs() == conv ? add.getRhs() : add.getLhs();
-  auto type = cast<RankedTensorType>(other.getType());
-  int64_t rank = type.getRank();
-  if (rank > 4 || !type.hasStaticShape())
-    return std::nullopt;
-  // Right-aligned to [N, C, H, W]: every dim but the channel one is 1.
-  for (int64_t d = 0; d < rank; ++d)
-    if (d != rank - 3 && type.getDimSize(d) != 1)
-      return std::nullopt;
-  std::optional<std::vector<float>> values = ovc::cpu::constantValues(other);
-  if (!values)
-    return std::nullopt;
-  if (values->size() == 1)
-    values->assign(channels, values->front());
-  if (int64_t(values->size()) != channels)
-    return std::nullopt;
-  return values;
-}
-
 } // namespace
 
 ovc::cpu::KernelEpilogue ovc::cpu::matchEpilogue(Operation *conv,
@@ -69,7 +44,9 @@ ovc::cpu::KernelEpilogue ovc::cpu::matchEpilogue(Operation *conv,
   e.chain.push_back(conv);
   Value result = conv->getResult(0);
   if (auto add = soleUser<ov::AddOp>(result)) {
-    if ((e.bias = channelBias(add, result, channels))) {
+    std::optional<std::vector<float>> bias = ov::channelAddend(add, result);
+    if (bias && int64_t(bias->size()) == channels) {
+      e.bias = std::move(bias);
       e.bias->resize(paddedChannels, 0.0f);
       e.chain.push_back(add);
       result = add.getResult();
