@@ -281,6 +281,7 @@ def main():
 
         # (c) big layers at 1 thread: GFLOP/s and % of the FMA peak.
         counters, fused = counters_at[1]
+        layer_peak = family_peak(probes[1], family)
         layers, bench_lines = [], []
         flops = layer_flops(xml)
         for layer, (kind, mflop, geometry) in flops.items():
@@ -291,7 +292,6 @@ def main():
                 inside = [name for name, _ in fused.get(layer, []) if name in flops]
                 total = mflop + sum(flops[name][1] for name in inside)
                 gflops = total / counters[layer]  # MFLOP per ms = GFLOP/s
-                layer_peak = family_peak(probes[1], family)
                 layers.append({"layer": layer, "type": kind, "mflop": round(total, 1),
                                "fused_layers": inside,
                                "ovc_ms": counters[layer], "gflops": round(gflops, 2),

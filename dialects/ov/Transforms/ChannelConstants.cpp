@@ -4,8 +4,6 @@
 
 #include "dialects/ov/Transforms/ConstantEvaluation.h"
 
-#include "mlir/IR/Matchers.h"
-
 using namespace mlir;
 
 std::optional<std::vector<float>> mlir::ov::channelAddend(AddOp add,
@@ -25,10 +23,7 @@ std::optional<std::vector<float>> mlir::ov::channelAddend(AddOp add,
   for (int64_t d = 0; d < type.getRank(); ++d)
     if (d + offset != 1 && type.getDimSize(d) != 1)
       return std::nullopt;
-  ElementsAttr attr;
-  if (!matchPattern(constant, m_Constant(&attr)))
-    return std::nullopt;
-  std::optional<std::vector<float>> values = readAsF32(attr);
+  std::optional<std::vector<float>> values = constantAsF32(constant);
   if (!values)
     return std::nullopt;
   if (values->size() == 1)

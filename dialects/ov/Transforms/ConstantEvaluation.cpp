@@ -5,6 +5,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinDialect.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/Matchers.h"
 #include "llvm/ADT/APFloat.h"
 
 #include <cstring>
@@ -103,6 +104,13 @@ decodeRaw(Type element, const char *data, int64_t count) {
     return std::nullopt;
   }
   return out;
+}
+
+std::optional<std::vector<float>> mlir::ov::constantAsF32(Value value) {
+  ElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)))
+    return std::nullopt;
+  return readAsF32(attr);
 }
 
 std::optional<std::vector<float>> mlir::ov::readAsF32(ElementsAttr attr) {

@@ -13,6 +13,7 @@
 
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Value.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <optional>
@@ -24,6 +25,10 @@ namespace mlir::ov {
 /// bf16, f64, signed and unsigned integers of any width), or nullopt when
 /// the attribute's storage is not readable.
 std::optional<std::vector<float>> readAsF32(ElementsAttr attr);
+
+/// The values of `value` as f32 when it is a constant (readAsF32), else
+/// nullopt.
+std::optional<std::vector<float>> constantAsF32(Value value);
 
 /// An f32 constant of `type` holding `values`: `dense` when small, a
 /// `dense_resource` blob named `name` otherwise.

@@ -22,8 +22,6 @@
 #include "dialects/ov/Transforms/ConstantEvaluation.h"
 #include "dialects/ov/Transforms/Passes.h"
 
-#include "mlir/IR/Matchers.h"
-
 namespace mlir::ov {
 #define GEN_PASS_DEF_OVFOLDINPUTSHIFT
 #include "dialects/ov/Transforms/Passes.h.inc"
@@ -34,14 +32,6 @@ using namespace mlir::ov;
 
 namespace {
 
-/// The values of `value`, a constant of f32 elements.
-std::optional<std::vector<float>> f32Constant(Value value) {
-  ElementsAttr attr;
-  if (!matchPattern(value, m_Constant(&attr)) || !attr.getElementType().isF32())
-    return std::nullopt;
-  return readAsF32(attr);
-}
-
 /// Whether `conv` reads no padding.
 bool readsNoPadding(ConvolutionOp conv) {
   if (conv.getAutoPad() == AutoPad::valid)
@@ -50,19 +40,6 @@ bool readsNoPadding(ConvolutionOp conv) {
   return conv.getAutoPad() == AutoPad::explicit_ &&
          llvm::all_of(conv.getPadsBegin(), zero) &&
          llvm::all_of(conv.getPadsEnd(), zero);
-}
-
-/// The name of `op`'s layer (its first NameLoc), or `fallback`.
-std::string layerName(Operation *op, StringRef fallback) {
-  std::string name = fallback.str();
-  op->getLoc()->walk([&](Location loc) {
-    if (auto named = dyn_cast<NameLoc>(loc)) {
-      name = named.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return name;
 }
 
 /// Folds the shift added to `conv`'s input; returns whether it did.
@@ -76,12 +53,14 @@ bool foldShift(ConvolutionOp conv) {
     x = add.getRhs();
     m = channelAddend(add, x);
   }
-  std::optional<std::vector<float>> w = f32Constant(conv.getFilter());
   auto outType = cast<RankedTensorType>(conv.getType());
   auto filterType = cast<RankedTensorType>(conv.getFilter().getType());
-  const int64_t channels = m ? int64_t(m->size()) : 0;
-  if (!m || !w || !outType.hasStaticShape() ||
-      !outType.getElementType().isF32() || filterType.getRank() < 2 ||
+  if (!m || !outType.hasStaticShape() || !outType.getElementType().isF32() ||
+      !filterType.getElementType().isF32())
+    return false;
+  std::optional<std::vector<float>> w = constantAsF32(conv.getFilter());
+  const int64_t channels = int64_t(m->size());
+  if (!w || filterType.getRank() < 2 ||
       filterType.getDimSize(0) != outType.getDimSize(1) ||
       filterType.getDimSize(1) != channels)
     return false;

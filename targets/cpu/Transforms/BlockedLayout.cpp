@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "dialects/ov/IR/WeightNames.h"
 #include "targets/cpu/IR/CPUDialect.h"
 #include "targets/cpu/Transforms/KernelEpilogue.h"
 #include "targets/cpu/Transforms/Passes.h"
@@ -44,15 +45,9 @@ RankedTensorType blockedType(Type type, int64_t vector) {
 
 /// `layer`'s name (its first NameLoc) with `suffix`.
 Location derivedName(Operation *layer, StringRef suffix) {
-  std::string name = "blocked_layout";
-  layer->getLoc()->walk([&](Location loc) {
-    if (auto named = dyn_cast<NameLoc>(loc)) {
-      name = named.getName().str();
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return NameLoc::get(StringAttr::get(layer->getContext(), name + suffix));
+  return NameLoc::get(
+      StringAttr::get(layer->getContext(),
+                      mlir::ov::layerName(layer, "blocked_layout") + suffix));
 }
 
 struct BlockedLayoutPass
@@ -273,7 +268,7 @@ struct BlockedLayoutPass
   /// `dw`'s filter [C, KH, KW] as [C / V, KH, KW, V].
   Value blockedFilter(OpBuilder &builder, DepthwiseConv2DOp dw) {
     std::optional<std::vector<float>> values =
-        ovc::cpu::constantValues(dw.getFilter());
+        mlir::ov::constantAsF32(dw.getFilter());
     ArrayRef<int64_t> f = dw.getFilter().getType().getShape();
     int64_t channels = f[0], taps = f[1] * f[2];
     std::vector<float> packed(values->size());

@@ -10,13 +10,6 @@
 using namespace mlir;
 namespace ov = mlir::ov;
 
-std::optional<std::vector<float>> ovc::cpu::constantValues(Value value) {
-  ElementsAttr attr;
-  if (!matchPattern(value, m_Constant(&attr)))
-    return std::nullopt;
-  return ov::readAsF32(attr);
-}
-
 Value ovc::cpu::createF32Constant(OpBuilder &builder, Location loc,
                                   ArrayRef<int64_t> shape,
                                   std::vector<float> values, StringRef name) {

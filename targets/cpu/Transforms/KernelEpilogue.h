@@ -1,9 +1,9 @@
 //===- KernelEpilogue.h - a layer's epilogue in its kernel ------*- C++ -*-===//
 //
 // What the passes that hand convolutions to targets/cpu/ukernels share: the
-// constant operands they read, the bias, residual Add and ReLU/Clamp after a
-// convolution that a kernel's epilogue computes, and the replacement of
-// that chain by the kernel op.
+// constant operands they read (ov::constantAsF32), the bias, residual Add and
+// ReLU/Clamp after a convolution that a kernel's epilogue computes, and the
+// replacement of that chain by the kernel op.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +12,7 @@
 
 #include "dialects/ov/IR/OVOps.h"
 #include "dialects/ov/IR/ShapeInferenceUtils.h"
+#include "dialects/ov/Transforms/ConstantEvaluation.h"
 
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/STLExtras.h"
@@ -20,9 +21,6 @@
 #include <vector>
 
 namespace ovc::cpu {
-
-/// The constant values of `value` as f32, if it is an f32 constant.
-std::optional<std::vector<float>> constantValues(mlir::Value value);
 
 /// The ops fused into a kernel's epilogue after a convolution: a
 /// per-channel bias, then a residual Add (a skip connection), then ReLU or
@@ -50,7 +48,7 @@ std::optional<std::vector<float>> kernelFilter(ConvOp conv) {
       outType.getRank() != 4 || !outType.getElementType().isF32() ||
       !inType.getElementType().isF32())
     return std::nullopt;
-  return constantValues(conv.getFilter());
+  return mlir::ov::constantAsF32(conv.getFilter());
 }
 
 /// `conv`'s explicit padding for a window of `window` (KH, KW).
