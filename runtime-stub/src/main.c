@@ -13,6 +13,7 @@
 
 #include "npy.h"
 #include "ovc_runtime.h"
+#include "page_memory.h"
 
 #include <errno.h>
 #include <math.h>
@@ -263,9 +264,10 @@ int main(int argc, char **argv) {
     } else if (benchmark) {
       /* Benchmarks without inputs run on deterministic data. */
       size_t bytes = (size_t)ovc_tensor_elements(t) * ovc_element_size(t->type);
-      buffers[k] = calloc(1, bytes ? bytes : 1);
+      buffers[k] = ovc_alloc_pages(bytes, NULL);
       if (!buffers[k])
         return die("out of memory%s%s", "", "");
+      memset(buffers[k], 0, bytes);
     } else {
       fprintf(stderr,
               "error: missing input '%s': pass -i %s=FILE.npy (see "
@@ -277,7 +279,7 @@ int main(int argc, char **argv) {
   for (int32_t k = 0; k < nout && !status; ++k) {
     const ovc_tensor_info *t = &ovc_exe_model.outputs[k];
     size_t bytes = (size_t)ovc_tensor_elements(t) * ovc_element_size(t->type);
-    buffers[nin + k] = malloc(bytes ? bytes : 1);
+    buffers[nin + k] = ovc_alloc_pages(bytes, NULL);
     if (!buffers[nin + k])
       return die("out of memory%s%s", "", "");
   }

@@ -12,7 +12,7 @@ typedef struct npy_array {
   char descr[16];     /* e.g. "<f4" */
   int32_t rank;
   int64_t dims[16];
-  void *data;         /* malloc'ed, `bytes` long */
+  void *data; /* `bytes` long, released with free() */
   size_t bytes;
 } npy_array;
 

@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #endif
 #include "ovc_runtime.h"
+#include "page_memory.h"
 #include "thread_pool.h"
 
 #include <dlfcn.h>
@@ -115,24 +116,6 @@ static void default_weights_path(const ovc_model_info *info, char *path,
     snprintf(path, size, "%s", info->weights_file);
 }
 
-/* Arenas of at least a huge page are aligned to one and offered to
- * transparent huge pages (where the system enables them on request): a
- * 30 MB arena is then 15 page faults on its first inference instead of
- * 7500, and 15 TLB entries instead of 7500 on every one. */
-enum { kHugePage = 2 << 20 };
-
-static void *allocate_arena(size_t bytes) {
-  if (bytes < kHugePage)
-    return aligned_alloc(64, (bytes + 63) / 64 * 64);
-  bytes = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-  void *arena = aligned_alloc(kHugePage, bytes);
-#ifdef MADV_HUGEPAGE
-  if (arena)
-    madvise(arena, bytes, MADV_HUGEPAGE); /* advice: failure is harmless */
-#endif
-  return arena;
-}
-
 static ovc_status map_weights(ovc_model *model, const char *path, char *message,
                               size_t size) {
   const ovc_model_info *info = model->info;
@@ -222,7 +205,7 @@ ovc_status ovc_create(const ovc_model_info *info, const ovc_config *config,
     }
   }
   if (info->arena_bytes) {
-    model->arena = allocate_arena((size_t)info->arena_bytes);
+    model->arena = ovc_alloc_pages((size_t)info->arena_bytes, NULL);
     if (!model->arena) {
       ovc_destroy(model);
       return fail(message, size, OVC_ERROR_OUT_OF_MEMORY,

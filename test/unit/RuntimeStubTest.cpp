@@ -3,6 +3,7 @@
 extern "C" {
 #include "npy.h"
 #include "ovc_runtime.h"
+#include "page_memory.h"
 }
 
 #include <gtest/gtest.h>
@@ -232,6 +233,33 @@ TEST(RuntimeStub, ArenaIsPerInstanceAndPersistent) {
     ASSERT_NE(arena, nullptr);
     EXPECT_EQ(reinterpret_cast<uintptr_t>(arena) % 64, 0u);
   }
+}
+
+TEST(RuntimeStub, PageMemoryRoundsLargeBuffersToHugePages) {
+  const size_t kHuge = 2u << 20;
+  struct Case {
+    size_t bytes, usable, alignment;
+  } cases[] = {
+      {0, 64, 64},
+      {1, 64, 64},
+      {65, 128, 64},
+      {OVC_HUGE_PAGE_MIN_BYTES - 1, OVC_HUGE_PAGE_MIN_BYTES, 64},
+      {OVC_HUGE_PAGE_MIN_BYTES, kHuge, kHuge},
+      {kHuge, kHuge, kHuge},
+      {kHuge + 1, 2 * kHuge, kHuge},
+  };
+  for (const Case &c : cases) {
+    size_t usable = 0;
+    void *block = ovc_alloc_pages(c.bytes, &usable);
+    ASSERT_NE(block, nullptr) << c.bytes;
+    EXPECT_EQ(usable, c.usable) << c.bytes;
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(block) % c.alignment, 0u) << c.bytes;
+    // All of it is the caller's to write.
+    std::memset(block, 0xA5, usable);
+    free(block);
+  }
+  EXPECT_EQ(ovc_alloc_pages(SIZE_MAX - 100, nullptr), nullptr);
+  EXPECT_EQ(ovc_alloc_pages(SIZE_MAX / 2, nullptr), nullptr);
 }
 
 namespace {
