@@ -258,7 +258,18 @@ static inline long long ovc_conv2d_winograd_pitch(long long ow,
  *   rows or columns half-uses a row or column of tiles, a row of tiles
  *   may end in a partial vector (5 x 5, 25 outputs in 64 lanes x 4:
  *   0.72x; 9 x 9: 1.06x; 18 x 18: 1.27x; 14 x 14, 56 x 56 and 19 x 19:
- *   1.59x, 1.18x and 1.49x). */
+ *   1.59x, 1.18x and 1.49x);
+ * - on AVX-512, rows of tiles a whole number of vectors long
+ *   (ovc_conv2d_winograd_pitch): where they are not, most 16-lane vectors
+ *   span two rows of tiles, whose patches are gathered and outputs
+ *   scattered one by one. Those layers were no faster than the direct
+ *   kernel on one thread and up to twice as slow on two, in the model
+ *   (face-detection-retail's 16 -> 64 on 38 x 38 and 32 -> 128 on 19 x 19:
+ *   0.17-0.20 ms against 0.09-0.11; the whole model at 2 threads 4.85 ->
+ *   4.68 ms without them, 1 thread unchanged, medians of 11 interleaved
+ *   runs on Zen 5). AVX2's 8-lane vectors mostly lie in one row of tiles:
+ *   there the same change made that model slower (6.51 -> 6.70 ms at 2
+ *   threads, 9.97 -> 10.48 at 1). */
 static inline int ovc_conv2d_winograd_pays(long long c, long long oc,
                                            long long oh, long long ow,
                                            long long vlen, long long vectors) {
@@ -270,6 +281,8 @@ static inline int ovc_conv2d_winograd_pays(long long c, long long oc,
   if (!ovc_conv2d_winograd_plan(c, oc, tileVectors, vlen, vectors, &chunk,
                                 &run) ||
       chunk < 16)
+    return 0;
+  if (vlen >= 16 && ovc_conv2d_winograd_pitch(ow, vlen) % vlen)
     return 0;
   return 4 * oh * ow >= 3 * 4 * tileVectors * vlen;
 }

@@ -1,5 +1,6 @@
 // RUN: ovc-opt --split-input-file --ovc-cpu-winograd-ukernels=family=avx2 %s | FileCheck %s
 // RUN: ovc-opt --split-input-file --ovc-cpu-winograd-ukernels=family=sse41 %s | FileCheck %s --check-prefix=SSE
+// RUN: ovc-opt --split-input-file --ovc-cpu-winograd-ukernels=family=avx512 %s | FileCheck %s --check-prefix=AVX512
 // RUN: not ovc-opt --ovc-cpu-winograd-ukernels=family=neon %s 2>&1 | FileCheck %s --check-prefix=FAMILY
 
 // FAMILY: unknown microkernel family 'neon' (sse41, avx2, avx512)
@@ -96,4 +97,26 @@ func.func @stays_direct(%a: tensor<1x8x14x14xf32>, %b: tensor<1x32x5x5xf32>, %c:
   %5 = ov.convolution %c, %w5 {strides = array<i64: 1, 1>, pads_begin = array<i64: 2, 2>, pads_end = array<i64: 2, 2>, dilations = array<i64: 1, 1>} : (tensor<1x32x28x28xf32>, tensor<32x32x5x5xf32>) -> tensor<1x32x28x28xf32>
   %6 = ov.convolution %d, %w300 {strides = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, dilations = array<i64: 1, 1>} : (tensor<1x300x14x14xf32>, tensor<256x300x3x3xf32>) -> tensor<1x256x14x14xf32>
   return %0, %1, %2, %3, %4, %5, %6 : tensor<1x32x14x14xf32>, tensor<1x16x28x28xf32>, tensor<1x32x5x5xf32>, tensor<1x32x14x14xf32>, tensor<1x32x26x26xf32>, tensor<1x32x28x28xf32>, tensor<1x256x14x14xf32>
+}
+
+// -----
+
+// 32 -> 128 channels on 19 x 19 and on 27 x 27. On AVX2 both rows of tiles
+// (10 and 14 tiles) suit 8-lane vectors. On AVX-512, 19 x 19 stays direct:
+// its rows of 10 tiles would put most 16-lane vectors across two rows
+// (gathered patches, scattered outputs); 27 x 27's 14 tiles are padded to
+// 16, one vector per row.
+// CHECK-LABEL: func @row_pitch
+// CHECK-COUNT-2: ovc_cpu.winograd_conv2d
+// AVX512-LABEL: func @row_pitch
+// AVX512: ov.convolution %arg0
+// AVX512-SAME: -> tensor<1x128x19x19xf32>
+// AVX512: ovc_cpu.winograd_conv2d %arg1
+// AVX512-SAME: ukernel = "ovc_conv2d_winograd_f32_avx512"
+// AVX512-SAME: -> tensor<1x128x27x27xf32>
+func.func @row_pitch(%a: tensor<1x32x19x19xf32>, %b: tensor<1x32x27x27xf32>) -> (tensor<1x128x19x19xf32>, tensor<1x128x27x27xf32>) {
+  %w = ov.constant dense<1.0> : tensor<128x32x3x3xf32>
+  %0 = ov.convolution %a, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, dilations = array<i64: 1, 1>} : (tensor<1x32x19x19xf32>, tensor<128x32x3x3xf32>) -> tensor<1x128x19x19xf32>
+  %1 = ov.convolution %b, %w {strides = array<i64: 1, 1>, pads_begin = array<i64: 1, 1>, pads_end = array<i64: 1, 1>, dilations = array<i64: 1, 1>} : (tensor<1x32x27x27xf32>, tensor<128x32x3x3xf32>) -> tensor<1x128x27x27xf32>
+  return %0, %1 : tensor<1x128x19x19xf32>, tensor<1x128x27x27xf32>
 }
