@@ -142,7 +142,8 @@ const ovc_model_info *ovc_model_get_info(const ovc_model *model);
 int32_t ovc_model_get_nthreads(const ovc_model *model);
 
 /* Runs one inference: `inputs[i]` and `outputs[i]` hold dense buffers of the
- * sizes the info gives. */
+ * sizes the info gives. OVC_ERROR_OUT_OF_MEMORY when a kernel could not get
+ * a buffer it needs; the outputs then hold no result. */
 ovc_status ovc_run(ovc_model *model, const void *const *inputs,
                    void *const *outputs);
 

@@ -17,6 +17,7 @@
  *===----------------------------------------------------------------------===*/
 
 #include "detection_output.h"
+#include "kernel_failure.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -288,8 +289,8 @@ void ovc_detection_output(const float *loc, const float *conf,
   if (!decoded || !isDecoded || !candidates || !kept || !tmp || !columns) {
     free(decoded), free(isDecoded), free(candidates), free(kept), free(tmp);
     free(columns);
-    if (outRows > 0)
-      out[0] = -1.f;
+    ovc_kernel_failed(OVC_ERROR_OUT_OF_MEMORY,
+                      "out of memory for DetectionOutput's candidates");
     return;
   }
   box_columns keptBoxes = {columns,

@@ -34,6 +34,24 @@ static int die(const char *format, const char *a, const char *b) {
   return 1;
 }
 
+/* Runs one inference; on failure says why and returns non-zero. */
+static int infer(ovc_model *model, void *const *buffers, int32_t inputs) {
+  ovc_status status =
+      ovc_run(model, (const void *const *)buffers, buffers + inputs);
+  switch (status) {
+  case OVC_OK:
+    return 0;
+  case OVC_ERROR_OUT_OF_MEMORY:
+    return die("inference failed: out of memory for a kernel's buffers%s%s", "",
+               "");
+  default:
+    return die("inference failed (status %s)%s",
+               status == OVC_ERROR_INVALID_ARGUMENT ? "invalid argument"
+                                                    : "unexpected",
+               "");
+  }
+}
+
 static void print_tensor(const ovc_tensor_info *t) {
   printf("  %s: %s [", t->name, ovc_element_type_name(t->type));
   for (int32_t i = 0; i < t->rank; ++i)
@@ -288,8 +306,8 @@ int main(int argc, char **argv) {
 
   if (benchmark) {
     /* Warm-up, then timed runs until both the count and the time are met. */
-    void *const *ins = buffers, *const *outs = buffers + nin;
-    ovc_run(model, (const void *const *)ins, outs);
+    if (infer(model, buffers, nin))
+      return 1;
     if (ovc_exe_model.num_layers)
       ovc_reset_counters(&ovc_exe_model);
     long minIterations = iterations ? iterations : 20;
@@ -299,7 +317,8 @@ int main(int argc, char **argv) {
     double start = now_ms();
     while ((long)count < minIterations || now_ms() - start < minMs) {
       double t0 = now_ms();
-      ovc_run(model, (const void *const *)ins, outs);
+      if (infer(model, buffers, nin))
+        return 1;
       double t1 = now_ms();
       if (count == capacity) {
         capacity *= 2;
@@ -327,8 +346,8 @@ int main(int argc, char **argv) {
              ovc_exe_model.name, median, samples[0], samples[count - 1], fps,
              count, (int)ovc_model_get_nthreads(model), ovc_exe_model.isa);
     free(samples);
-  } else {
-    ovc_run(model, (const void *const *)buffers, buffers + nin);
+  } else if (infer(model, buffers, nin)) {
+    return 1;
   }
 
   if (counters)

@@ -271,8 +271,14 @@ ovc_status ovc_run(ovc_model *model, const void *const *inputs,
   if (status == OVC_OK) {
     ovc_thread_pool_wake(model->inference_pool);
     ovc_thread_pool *previous = ovc_thread_pool_enter(model->inference_pool);
+    /* A kernel that cannot finish its part says so here
+     * (kernel_failure.h). */
+    int outcome = OVC_OK;
+    int *outer = ovc_thread_pool_outcome(&outcome);
     info->invoke(buffers, model->weights, model->arena);
+    ovc_thread_pool_outcome(outer);
     ovc_thread_pool_enter(previous);
+    status = (ovc_status)outcome;
   }
   if (buffers != stack)
     free(buffers);

@@ -24,12 +24,14 @@
 #define _GNU_SOURCE
 #endif
 #include "thread_pool.h"
+#include "kernel_failure.h"
 
 #include <pthread.h>
 #include <sched.h>
 #include <stdalign.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -47,6 +49,9 @@ typedef struct job {
   void *context;
   int64_t total;
   int32_t chunks;
+  /* The outcome of the inference the job is part of (see
+   * ovc_kernel_failed), or NULL. */
+  int *outcome;
 } job;
 
 /* One thread's share of the current job's chunks: [next, end) and the
@@ -77,6 +82,10 @@ struct ovc_thread_pool {
 };
 
 static _Thread_local ovc_thread_pool *current_pool;
+/* The outcome of the inference this thread computes a part of: set by
+ * ovc_run on its thread, and by each job on the workers that run its
+ * chunks. */
+static _Thread_local int *current_outcome;
 
 static int64_t now_ns(void) {
   struct timespec ts;
@@ -120,8 +129,12 @@ static int32_t claim(share *s, uint32_t generation, bool fromFront) {
 static void run_chunk(const job *work, int32_t chunk) {
   int64_t begin = work->total * chunk / work->chunks;
   int64_t end = work->total * (chunk + 1) / work->chunks;
-  if (begin < end)
-    work->fn(work->context, begin, end);
+  if (begin >= end)
+    return;
+  int *previous = current_outcome;
+  current_outcome = work->outcome;
+  work->fn(work->context, begin, end);
+  current_outcome = previous;
 }
 
 /* Runs thread `self`'s share of job `generation`, then what it can take
@@ -326,7 +339,7 @@ void ovc_parallel_for(int64_t total, int64_t grain, ovc_parallel_fn fn,
     chunks = total;
   uint64_t generation = atomic_load(&pool->generation) + 1;
   job *work = &pool->jobs[generation & 1];
-  *work = (job){fn, context, total, (int32_t)chunks};
+  *work = (job){fn, context, total, (int32_t)chunks, current_outcome};
   for (int32_t t = 0; t < nthreads; ++t)
     atomic_store_explicit(&pool->shares[t].range,
                           packRange((uint32_t)generation,
@@ -356,4 +369,22 @@ void ovc_parallel_for(int64_t total, int64_t grain, ovc_parallel_fn fn,
     atomic_store(&pool->caller_sleeps, false);
     pthread_mutex_unlock(&pool->mutex);
   }
+}
+
+int *ovc_thread_pool_outcome(int *outcome) {
+  int *previous = current_outcome;
+  current_outcome = outcome;
+  return previous;
+}
+
+void ovc_kernel_failed(ovc_status status, const char *what) {
+  if (!current_outcome) {
+    fprintf(stderr, "ovc: %s\n", what);
+    abort();
+  }
+  /* The first failure wins; the caller reads the outcome after the join,
+   * which orders these stores before its read. */
+  int expected = OVC_OK;
+  __atomic_compare_exchange_n(current_outcome, &expected, (int)status, false,
+                              __ATOMIC_RELAXED, __ATOMIC_RELAXED);
 }

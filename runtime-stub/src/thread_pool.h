@@ -28,6 +28,12 @@ void ovc_thread_pool_wake(ovc_thread_pool *pool);
  * serially); returns the previous one. */
 ovc_thread_pool *ovc_thread_pool_enter(ovc_thread_pool *pool);
 
+/* Makes `*outcome` (an ovc_status, OVC_OK until a kernel fails, see
+ * kernel_failure.h) the outcome of what this thread runs next, which the
+ * jobs it starts carry to the threads that run their chunks (NULL: none);
+ * returns the previous one. Read it once the work is done. */
+int *ovc_thread_pool_outcome(int *outcome);
+
 /* Number of CPUs this process may run on. */
 int32_t ovc_available_cpus(void);
 

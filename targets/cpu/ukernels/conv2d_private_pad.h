@@ -26,13 +26,15 @@ typedef struct {
 uint64_t ovc_conv2d_private_pad_token(void);
 
 /* This thread's padded copy of `pad`, made on its first request for
- * pad->token; the same buffer until the thread asks for another token. */
+ * pad->token; the same buffer until the thread asks for another token.
+ * NULL, reported by ovc_kernel_failed, when there is no memory for it. */
 const float *ovc_conv2d_private_padded(const ovc_private_pad *pad);
 
 /* This thread's padded copy of rows [firstRow, firstRow + rows) (counted
  * in the padded plane, zeros included) of planes [firstPlane, firstPlane +
  * planes) of `pad`, as `planes` planes of `rows` rows: made anew on every
- * call, in the buffer that ovc_conv2d_private_padded uses. */
+ * call, in the buffer that ovc_conv2d_private_padded uses (NULL as
+ * there). */
 const float *ovc_conv2d_private_band(const ovc_private_pad *pad,
                                      int64_t firstPlane, int64_t planes,
                                      int64_t firstRow, int64_t rows);

@@ -17,6 +17,7 @@
  *===----------------------------------------------------------------------===*/
 
 #include "ovc_runtime.h"
+#include "runtime-stub/src/kernel_failure.h"
 #include "runtime-stub/src/page_memory.h"
 #include "targets/cpu/ukernels/conv2d_private_pad.h"
 #include "targets/cpu/ukernels/ukernels.h"
@@ -124,12 +125,11 @@ static pthread_once_t bufferKeyOnce = PTHREAD_ONCE_INIT;
 
 static void createBufferKey(void) { pthread_key_create(&bufferKey, free); }
 
-/* A kernel has no error path: out of memory (a whole input of at most
- * OVC_CONV2D_PRIVATE_PAD_FLOATS floats, or a band, per thread) ends the
- * process. */
+/* Out of memory for a whole input of at most OVC_CONV2D_PRIVATE_PAD_FLOATS
+ * floats, or a band, per thread: the inference fails (kernel_failure.h). */
 static void outOfMemory(void) {
-  fputs("ovc: out of memory for a convolution's padded input\n", stderr);
-  abort();
+  ovc_kernel_failed(OVC_ERROR_OUT_OF_MEMORY,
+                    "out of memory for a convolution's padded input");
 }
 
 /* This thread's buffer, grown to at least `floats` floats where smaller
@@ -146,11 +146,16 @@ static float *bufferOf(int64_t floats) {
     size_t bytes;
     privateBuffer.floats =
         (float *)ovc_alloc_pages((size_t)floats * sizeof(float), &bytes);
-    if (!privateBuffer.floats ||
-        pthread_setspecific(bufferKey, privateBuffer.floats))
-      outOfMemory();
-    privateBuffer.capacity = (int64_t)(bytes / sizeof(float));
+    privateBuffer.capacity = 0;
     privateBuffer.token = 0;
+    if (pthread_setspecific(bufferKey, privateBuffer.floats) ||
+        !privateBuffer.floats) {
+      free(privateBuffer.floats);
+      privateBuffer.floats = NULL;
+      outOfMemory();
+      return NULL;
+    }
+    privateBuffer.capacity = (int64_t)(bytes / sizeof(float));
   }
   return privateBuffer.floats;
 }
@@ -160,6 +165,8 @@ const float *ovc_conv2d_private_padded(const ovc_private_pad *pad) {
   const int64_t floats = rows * (pad->left + pad->w + pad->right);
   if (privateBuffer.token != pad->token) {
     Pad2D job = {*pad, bufferOf(floats)};
+    if (!job.output)
+      return NULL;
     padRows(&job, 0, rows);
     privateBuffer.token = pad->token;
   }
@@ -171,6 +178,8 @@ ovc_conv2d_private_band(const ovc_private_pad *pad, int64_t firstPlane,
                         int64_t planes, int64_t firstRow, int64_t rows) {
   const int64_t width = pad->left + pad->w + pad->right;
   float *band = bufferOf(planes * rows * width);
+  if (!band)
+    return NULL;
   privateBuffer.token = 0;
   float *to = band;
   for (int64_t plane = firstPlane; plane < firstPlane + planes; ++plane) {
