@@ -13,6 +13,7 @@ extern "C" {
 #include "ovc_runtime.h"
 }
 #include "targets/cpu/ukernels/ukernels.h"
+#include "test/unit/RuntimeTestSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -50,10 +51,7 @@ void loopModel(void *const *, const void *, void *) {
 const ovc_model_info kLoopModel = {"loop",  "sse41", 0,        0,
                                    nullptr, nullptr, loopModel};
 
-struct Instance {
-  ovc_model *model = nullptr;
-  ~Instance() { ovc_destroy(model); }
-};
+using ovc::test::Instance;
 
 } // namespace
 
@@ -61,12 +59,7 @@ TEST(KernelFailure, FailsTheInferenceOnAnyThread) {
   for (int32_t threads : {1, 2, 3}) {
     SCOPED_TRACE(threads);
     Instance instance;
-    char message[256] = "";
-    ovc_config config = {threads, nullptr};
-    ASSERT_EQ(ovc_create(&kLoopModel, &config, &instance.model, message,
-                         sizeof(message)),
-              OVC_OK)
-        << message;
+    ASSERT_TRUE(instance.create(kLoopModel, threads));
     // Early, middle and last chunks: on 3 threads, each thread's own share.
     for (int64_t at : {0, 500, 999}) {
       gFailAt = at;
@@ -120,19 +113,14 @@ TEST(KernelFailure, ConvolutionPaddingOutOfMemoryIsAnError) {
     // On a thread of its own, with an instance of its own: padding buffers
     // are per thread, and threads that padded before keep theirs.
     std::thread run([&] {
-      ovc_model *model = nullptr;
-      char message[256] = "";
-      ovc_config config = {threads, nullptr};
-      ASSERT_EQ(
-          ovc_create(&kConvModel, &config, &model, message, sizeof(message)),
-          OVC_OK)
-          << message;
+      Instance instance;
+      ASSERT_TRUE(instance.create(kConvModel, threads));
       gFailAlignedAlloc = true;
-      EXPECT_EQ(ovc_run(model, nullptr, nullptr), OVC_ERROR_OUT_OF_MEMORY);
+      EXPECT_EQ(ovc_run(instance.model, nullptr, nullptr),
+                OVC_ERROR_OUT_OF_MEMORY);
       gFailAlignedAlloc = false;
       // The memory is back: the same instance runs the layer.
-      EXPECT_EQ(ovc_run(model, nullptr, nullptr), OVC_OK);
-      ovc_destroy(model);
+      EXPECT_EQ(ovc_run(instance.model, nullptr, nullptr), OVC_OK);
     });
     run.join();
   }

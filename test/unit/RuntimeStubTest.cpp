@@ -6,6 +6,8 @@ extern "C" {
 #include "page_memory.h"
 }
 
+#include "test/unit/RuntimeTestSupport.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -130,19 +132,7 @@ const ovc_tensor_info kOutput = {"y", "y", OVC_F32, OVC_F32, 1, kDims};
 const ovc_model_info kModel = {"add_one", "sse41",  1,     1,
                                &kInput,   &kOutput, addOne};
 
-struct Instance {
-  ovc_model *model = nullptr;
-  ~Instance() { ovc_destroy(model); }
-  // Creates an instance of `info` with `threads` threads.
-  ::testing::AssertionResult create(const ovc_model_info &info,
-                                    int32_t threads) {
-    char message[256] = "";
-    ovc_config config = {threads, nullptr};
-    if (ovc_create(&info, &config, &model, message, sizeof(message)) != OVC_OK)
-      return ::testing::AssertionFailure() << message;
-    return ::testing::AssertionSuccess();
-  }
-};
+using ovc::test::Instance;
 } // namespace
 
 TEST(RuntimeStub, RunChecksArguments) {

@@ -148,6 +148,8 @@ static float *bufferOf(int64_t floats) {
         (float *)ovc_alloc_pages((size_t)floats * sizeof(float), &bytes);
     privateBuffer.capacity = 0;
     privateBuffer.token = 0;
+    /* The key is set first, NULL too, so that it never holds the buffer
+     * freed above. */
     if (pthread_setspecific(bufferKey, privateBuffer.floats) ||
         !privateBuffer.floats) {
       free(privateBuffer.floats);
